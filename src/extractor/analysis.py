@@ -1,0 +1,97 @@
+"""Kiwi tokenization: one analyzer per process, and the Document every extractor reads.
+
+Kiwi costs seconds and hundreds of MB to load, so it is built lazily once per process
+and shared; extractors never see Kiwi itself, only the Document's tokens and sentence
+spans, which keeps them pure functions that are cheap to test.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+_lock = threading.Lock()
+_kiwi: Any = None
+_kiwi_options: dict[str, Any] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    form: str
+    tag: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Document:
+    """The cleaned body with its tokens and sentences; offsets index `body`."""
+
+    body: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+    published: date | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Tokens that lie inside body[start:end]."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence holding `offset` (the paragraph when Kiwi saw none)."""
+        starts = [s for s, _ in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
+        lo = self.body.rfind("\n", 0, offset) + 1
+        hi = self.body.find("\n", offset)
+        return lo, len(self.body) if hi < 0 else hi
+
+
+def kiwi(**options: Any) -> Any:
+    """The process's Kiwi, built on first use with `options` (later options are ignored)."""
+    global _kiwi
+    with _lock:
+        if _kiwi is None:
+            from kiwipiepy import Kiwi
+
+            settings = {"load_typo_dict": False, "load_multi_dict": False, **options}
+            _kiwi_options.update(settings)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                _kiwi = Kiwi(**settings)
+        return _kiwi
+
+
+def analyse(body: str, published: date | None = None, **kiwi_options: Any) -> Document:
+    """Tokenize `body` and group its tokens into sentences that never cross a line."""
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    offset = 0
+    for line in body.split("\n"):
+        if line.strip():
+            _analyse_line(kiwi(**kiwi_options), line, offset, tokens, sentences)
+        offset += len(line) + 1
+    return Document(body=body, tokens=tokens, sentences=sentences, published=published)
+
+
+def _analyse_line(analyzer: Any, line: str, offset: int, tokens: list[Token],
+                  sentences: list[tuple[int, int]]) -> None:
+    first_sentence = len(sentences)
+    bounds: dict[int, list[int]] = {}
+    for tok in analyzer.tokenize(line):
+        sentence = first_sentence + tok.sent_position
+        tokens.append(Token(tok.form, tok.tag, offset + tok.start, offset + tok.end, sentence))
+        span = bounds.setdefault(sentence, [offset + tok.start, offset + tok.end])
+        span[1] = max(span[1], offset + tok.end)
+    sentences.extend((lo, hi) for _, (lo, hi) in sorted(bounds.items()))

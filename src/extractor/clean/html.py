@@ -1,0 +1,247 @@
+"""A saved news page → article body and metadata, with beautifulsoup4 on lxml.
+
+The article container is found by the selectors of `rules/html.toml` (itemprop=
+articleBody first, the schema.org way) and otherwise by text density: the element whose
+own paragraphs hold the most Hangul and the fewest links. Only one container is kept,
+so print copies and teasers of the same text never double the body.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from .. import rules
+from . import meta as meta_rules
+from .lines import Cleaned, clean_lines, fold
+from .meta import MetaDraft
+
+_HANGUL = re.compile(r"[가-힣]")
+_WORDS = re.compile(r"[\s_\-]+")
+_PERSON = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})$")
+_JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_MIN_BODY_CHARS = 30
+
+
+def clean_html(page: str) -> Cleaned:
+    """Clean a whole page: metadata from its head and bylines, the body from its container."""
+    soup = BeautifulSoup(page, "lxml")
+    draft = page_meta(soup)
+    _find_reporter_emails(soup, draft)
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    container = find_container(soup)
+    captions = _take_captions(container) if container is not None else []
+    lines = container_lines(container) if container is not None else []
+    cleaned = clean_lines(lines, draft, title=draft.title)
+    cleaned.captions[:0] = captions
+    if draft.published_at is None:
+        page_text = soup.get_text(" ")
+        draft.published_at, updated = meta_rules.find_timestamps(page_text)
+        draft.updated_at = draft.updated_at or updated
+    return cleaned
+
+
+@cache
+def _settings() -> dict[str, Any]:
+    return rules.load("html")
+
+
+def _words(tag: Tag) -> set[str]:
+    classes = tag.get("class") or []
+    names = " ".join([*(classes if isinstance(classes, list) else [classes]), str(tag.get("id") or "")])
+    return {w for w in _WORDS.split(names.lower()) if w}
+
+
+def _is_junk(tag: Tag) -> bool:
+    settings = _settings()
+    return tag.name in settings["junk_tags"] or bool(_words(tag) & set(settings["junk_words"]))
+
+
+def find_container(soup: BeautifulSoup) -> Tag | None:
+    """The element that holds the article's paragraphs."""
+    for selector in _settings()["body_selectors"]:
+        for tag in soup.select(selector):
+            if len(_HANGUL.findall(tag.get_text(" "))) >= _MIN_BODY_CHARS:
+                return tag
+    best: tuple[int, Tag | None] = (0, None)
+    for tag in soup.find_all(["div", "article", "section", "td", "p", "main"]):
+        if any(_is_junk(parent) for parent in [tag, *tag.parents] if isinstance(parent, Tag)):
+            continue
+        score = _own_text_score(tag)
+        if score > best[0]:
+            best = (score, tag)
+    return best[1] if best[0] >= _MIN_BODY_CHARS else None
+
+
+def _own_text_score(tag: Tag) -> int:
+    """Hangul in the element's own text and <p> children, minus what sits in links."""
+    score = 0
+    for child in tag.children:
+        if isinstance(child, NavigableString) and not isinstance(child, Comment):
+            score += len(_HANGUL.findall(str(child)))
+        elif isinstance(child, Tag) and child.name in ("p", "span", "b", "strong", "em", "font", "br"):
+            text = child.get_text(" ")
+            links = sum(len(a.get_text(" ")) for a in child.find_all("a"))
+            score += max(0, len(_HANGUL.findall(text)) - links)
+        elif isinstance(child, Tag) and child.name == "a":
+            score -= len(child.get_text(" "))
+    return score
+
+
+def _take_captions(container: Tag) -> list[str]:
+    captions = []
+    for selector in _settings()["caption_selectors"]:
+        for tag in container.select(selector):
+            text = fold(tag.get_text(" "))
+            if text:
+                captions.append(text)
+            tag.decompose()
+    return captions
+
+
+def container_lines(container: Tag) -> list[str]:
+    """The container's text, a line per paragraph: <br> and block ends become line breaks."""
+    for tag in list(container.find_all(True)):
+        if not tag.decomposed and _is_junk(tag):
+            tag.decompose()
+    block_tags = set(_settings()["block_tags"])
+    for tag in container.find_all(True):
+        if tag.name == "br":
+            tag.replace_with("\n")
+        elif tag.name in block_tags:
+            tag.insert_after("\n")
+    return container.get_text("").split("\n")
+
+
+def page_meta(soup: BeautifulSoup) -> MetaDraft:
+    """Metadata from JSON-LD, Open Graph and article:* tags, <time> and byline elements."""
+    draft = MetaDraft()
+    for item in _json_ld_articles(soup):
+        _take_json_ld(draft, item)
+    tags = _meta_tags(soup)
+    draft.title = draft.title or _first(tags, "og:title", "twitter:title", "title")
+    url = _first(tags, "og:url", "twitter:url") or _canonical(soup)
+    outlet = (meta_rules.outlet_from_url(url) if url else None) or _first(tags, "og:site_name")
+    if outlet:
+        draft.outlet = meta_rules.canonical_outlet(outlet)
+    for key in ("article:published_time", "og:published_time", "pubdate", "publish-date", "date"):
+        if key in tags and draft.published_at is None:
+            draft.published_at = meta_rules.parse_timestamp(tags[key])
+    for key in ("article:modified_time", "og:updated_time", "lastmod"):
+        if key in tags and draft.updated_at is None:
+            draft.updated_at = meta_rules.parse_timestamp(tags[key])
+    time_tag = soup.find("time", attrs={"datetime": True})
+    if draft.published_at is None and isinstance(time_tag, Tag):
+        draft.published_at = meta_rules.parse_timestamp(str(time_tag["datetime"]))
+    for key in ("author", "dable:author", "article:author", "og:article:author"):
+        _take_author(draft, tags.get(key, ""))
+    for tag in soup.find_all(True):
+        if _words(tag) & set(_settings()["byline_words"]) and len(tag.get_text(" ")) < 60:
+            _take_author(draft, fold(tag.get_text(" ")))
+    if draft.title is None:
+        heading = soup.find("h1") or soup.find("title")
+        draft.title = fold(heading.get_text(" ")) if heading else None
+    return draft
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if isinstance(key, str) and isinstance(content, str) and content.strip():
+            tags.setdefault(key.strip().lower(), fold(htmlmod.unescape(content)))
+    return tags
+
+
+def _first(tags: dict[str, str], *keys: str) -> str | None:
+    return next((tags[k] for k in keys if tags.get(k)), None)
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    link = soup.find("link", rel="canonical")
+    href = link.get("href") if isinstance(link, Tag) else None
+    return href if isinstance(href, str) else None
+
+
+def _take_author(draft: MetaDraft, value: str) -> None:
+    for part in re.split(r"[,/·]| 및 ", value):
+        name = meta_rules.strip_reporter_suffix(part)
+        if _PERSON.match(name):
+            draft.add_reporter(name)
+
+
+def _json_ld_articles(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+    types = set(_settings()["article_types"])
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        data = _lenient_json(script.string or script.get_text())
+        for item in _walk_json(data):
+            kind = item.get("@type")
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if kinds & types:
+                yield item
+
+
+def _lenient_json(text: str) -> Any:
+    """JSON-LD as pages write it: with // comments and trailing commas, which json refuses."""
+    for candidate in (text, _TRAILING_COMMA.sub(r"\1", _JSON_COMMENT.sub(lambda m: m.group(1) or "", text))):
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def _walk_json(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_json(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk_json(data["@graph"])
+
+
+def _take_json_ld(draft: MetaDraft, item: dict[str, Any]) -> None:
+    if isinstance(item.get("headline"), str) and not draft.title:
+        draft.title = fold(htmlmod.unescape(item["headline"]))
+    if isinstance(item.get("datePublished"), str) and draft.published_at is None:
+        draft.published_at = meta_rules.parse_timestamp(item["datePublished"])
+    if isinstance(item.get("dateModified"), str) and draft.updated_at is None:
+        draft.updated_at = meta_rules.parse_timestamp(item["dateModified"])
+    authors = item.get("author") or []
+    for author in authors if isinstance(authors, list) else [authors]:
+        if isinstance(author, str):
+            _take_author(draft, author)
+        elif isinstance(author, dict) and isinstance(author.get("name"), str):
+            name = meta_rules.strip_reporter_suffix(author["name"])
+            email = author.get("email") if isinstance(author.get("email"), str) else None
+            if _PERSON.match(name):
+                draft.add_reporter(name, email)
+    publisher = item.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and not draft.outlet:
+        draft.outlet = meta_rules.canonical_outlet(publisher["name"])
+
+
+def _find_reporter_emails(soup: BeautifulSoup, draft: MetaDraft) -> None:
+    """A reporter's email from a mailto link in the small element that names them."""
+    for name, email in list(draft.reporters):
+        if email or not name:
+            continue
+        for link in soup.select('a[href^="mailto:"]'):
+            box = link.parent
+            for _ in range(2):
+                if isinstance(box, Tag) and name in box.get_text(" ") and len(box.get_text(" ")) < 200:
+                    address = str(link["href"])[len("mailto:"):].split("?")[0].strip()
+                    if meta_rules.find_emails(address):
+                        draft.add_reporter(name, address)
+                    break
+                box = box.parent if isinstance(box, Tag) else None

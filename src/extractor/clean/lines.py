@@ -1,0 +1,154 @@
+"""Line-level cleaning shared by scraped text and HTML article containers.
+
+Both inputs end up as a list of lines; every line is classified by the rules in
+`rules/boilerplate.toml` and `rules/bylines.toml`. Nothing is dropped silently: what
+leaves the body goes to `captions` or `removed`, so a person can see what was cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+
+from .. import rules
+from . import meta as meta_rules
+from .meta import MetaDraft
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+# Zero-width and direction marks hide inside words; removing them keeps words whole.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u202a-\u202e\ufeff\u00ad]")
+_PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!]?[\"”’']?\)?$")
+_SENTENCE_END = re.compile(r"(다|요)[.?!]")
+_OUTLINE_BULLETS = "□■○●◦◇◆"
+
+
+class Kind(Enum):
+    BLANK = "blank"
+    DROP = "drop"
+    COPYRIGHT = "copyright"
+    RELATED = "related"
+    RELATED_ITEM = "related_item"
+    CUE = "cue"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    BYLINE = "byline"
+    CONTENT = "content"
+
+
+@dataclass
+class Cleaned:
+    """What a cleaner hands to the pipeline: the body and everything it took out of it."""
+
+    body: str
+    meta: MetaDraft
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    by_kind: list[tuple[Kind, list[re.Pattern[str]]]]
+
+
+@cache
+def _rules() -> _Rules:
+    data = rules.load("boilerplate")
+    order = [(Kind.CUE, "cues"), (Kind.CREDIT, "credits"), (Kind.COPYRIGHT, "copyright"),
+             (Kind.RELATED, "related_header"), (Kind.DROP, "drop"), (Kind.CAPTION, "captions"),
+             (Kind.RELATED_ITEM, "related_item")]
+    return _Rules([(kind, [re.compile(p) for p in data[key]]) for kind, key in order])
+
+
+def fold(line: str) -> str:
+    """Fold runs of spaces (incl. NBSP and zero-width ones) and trim: the body's spacing."""
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as a sentence of the article rather than a headline or a label."""
+    return bool(_PROSE.search(line)) or (len(line) >= 80 and bool(_SENTENCE_END.search(line)))
+
+
+def starts_body(line: str) -> bool:
+    """Where scraped text's article starts: a dateline, an outline bullet or a sentence."""
+    return (meta_rules.strip_dateline(line)[0] is not None or line[:1] in _OUTLINE_BULLETS
+            or is_prose(line))
+
+
+def classify(line: str) -> Kind:
+    """The kind of one folded line."""
+    if not line:
+        return Kind.BLANK
+    for kind, patterns in _rules().by_kind:
+        if any(p.search(line) for p in patterns):
+            return kind
+    if meta_rules.match_byline_line(line) is not None:
+        return Kind.BYLINE
+    return Kind.CONTENT
+
+
+def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
+                header_end: int = 0) -> Cleaned:
+    """Keep the article's paragraphs from `lines`, moving metadata into `draft`.
+
+    Content lines before `header_end` are headline candidates, not body: they are put in
+    `Cleaned.header` for the caller to choose a title from.
+    """
+    out = Cleaned(body="", meta=draft)
+    paragraphs: list[str] = []
+    for index, raw in enumerate(lines):
+        line = fold(raw)
+        if title and line == fold(title):
+            out.removed.append(line)
+            continue
+        kind = classify(line)
+        if kind is Kind.CONTENT and index < header_end:
+            out.header.append(line)
+            continue
+        if kind is Kind.BLANK:
+            continue
+        if kind is Kind.CAPTION:
+            out.captions.append(line)
+            continue
+        if kind is Kind.BYLINE:
+            found = meta_rules.match_byline_line(line) or {}
+            draft.take(found)
+            _take_times(draft, line)
+            out.removed.append(line)
+            continue
+        if kind is not Kind.CONTENT:
+            out.removed.append(line)
+            continue
+        if not paragraphs:
+            found, rest = meta_rules.strip_dateline(line)
+            if found is not None:
+                draft.take(found)
+                out.removed.append(line[: len(line) - len(rest)].strip())
+                line = rest
+        paragraphs.append(line)
+    _strip_signoff(paragraphs, draft, out)
+    for email in draft.orphan_emails[:]:
+        if any(known_email is None for _, known_email in draft.reporters):
+            draft.orphan_emails.remove(email)
+            draft.add_reporter(None, email)
+    out.body = "\n".join(paragraphs)
+    return out
+
+
+def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:
+    if not paragraphs:
+        return
+    found, rest = meta_rules.strip_signoff(paragraphs[-1])
+    if found is not None:
+        draft.take(found)
+        out.removed.append(paragraphs[-1][len(rest):].strip())
+        paragraphs[-1] = rest
+
+
+def _take_times(draft: MetaDraft, line: str) -> None:
+    published, updated = meta_rules.find_timestamps(line)
+    draft.published_at = draft.published_at or published
+    draft.updated_at = draft.updated_at or updated

@@ -1,0 +1,200 @@
+"""Datelines, bylines, sign-offs, timestamps and outlet names, shared by text and HTML.
+
+The same shapes appear in scraped text and inside an HTML page's article container,
+so both cleaners call these matchers; the patterns themselves are data in
+`rules/bylines.toml` and `rules/outlets.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from functools import cache
+from urllib.parse import urlsplit
+
+from .. import rules
+
+KST = timezone(timedelta(hours=9))
+
+
+@dataclass
+class MetaDraft:
+    """Metadata gathered from several places; the first value found for a field wins."""
+
+    title: str | None = None
+    outlet: str | None = None
+    reporters: list[tuple[str, str | None]] = field(default_factory=list)
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    orphan_emails: list[str] = field(default_factory=list)
+
+    def add_reporter(self, name: str | None, email: str | None = None) -> None:
+        """Record a reporter once; an email alone belongs to the reporter named last."""
+        if name:
+            name = name.strip()
+            for i, (known, known_email) in enumerate(self.reporters):
+                if known == name:
+                    self.reporters[i] = (known, known_email or email)
+                    return
+            self.reporters.append((name, email))
+        elif email and self.reporters:
+            for i in range(len(self.reporters) - 1, -1, -1):
+                known, known_email = self.reporters[i]
+                if known_email is None:
+                    self.reporters[i] = (known, email)
+                    return
+        elif email:
+            self.orphan_emails.append(email)
+
+    def take(self, found: dict[str, str | None]) -> None:
+        """Merge the named groups of a byline match."""
+        if found.get("outlet") and not self.outlet:
+            self.outlet = canonical_outlet(found["outlet"] or "")
+        self.add_reporter(found.get("name"), found.get("email"))
+
+    def fill(self, other: MetaDraft) -> None:
+        """Take from `other` what this draft still lacks."""
+        self.title = self.title or other.title
+        self.outlet = self.outlet or other.outlet
+        self.published_at = self.published_at or other.published_at
+        self.updated_at = self.updated_at or other.updated_at
+        for name, email in other.reporters:
+            self.add_reporter(name or None, email)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    datelines: list[re.Pattern[str]]
+    byline_lines: list[re.Pattern[str]]
+    signoffs: list[re.Pattern[str]]
+    timestamp: re.Pattern[str]
+    labelled: re.Pattern[str]
+    email: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = rules.load("bylines")
+
+    def compile_all(key: str) -> list[re.Pattern[str]]:
+        return [re.compile(p.replace("NAME", data["name"]).replace("EMAIL", data["email"]))
+                for p in data[key]]
+
+    labels = rules.alternation(data["published_labels"] + data["updated_labels"])
+    return _Patterns(
+        datelines=compile_all("datelines"),
+        byline_lines=compile_all("byline_lines"),
+        signoffs=compile_all("signoffs"),
+        timestamp=re.compile(data["timestamp"]),
+        labelled=re.compile(rf"(?P<label>{labels})\s*(?:시간|일시)?\s*[:：]?\s*" + data["timestamp"]),
+        email=re.compile(data["email"]),
+    )
+
+
+def strip_dateline(line: str) -> tuple[dict[str, str | None] | None, str]:
+    """Split a leading dateline off a paragraph: (its fields, the rest)."""
+    for pattern in _patterns().datelines:
+        match = pattern.match(line)
+        if match and match.end() < len(line):
+            return match.groupdict(), line[match.end():].lstrip()
+    return None, line
+
+
+def match_byline_line(line: str) -> dict[str, str | None] | None:
+    """The fields of a line that is nothing but a byline, contact or timestamp line."""
+    for pattern in _patterns().byline_lines:
+        match = pattern.search(line)
+        if match:
+            return match.groupdict()
+    stamps = _patterns().labelled.search(line)
+    if stamps and len(_patterns().labelled.sub("", line).strip(" |[]()/·-")) <= 2:
+        return {}
+    return None
+
+
+def strip_signoff(line: str) -> tuple[dict[str, str | None] | None, str]:
+    """Split a trailing sign-off off the last paragraph: (its fields, the rest)."""
+    for pattern in _patterns().signoffs:
+        match = pattern.search(line)
+        if match and match.start() > 0 and line[:match.start()].rstrip().endswith((".", "다", "”", '"')):
+            return match.groupdict(), line[:match.start()].rstrip()
+    return None, line
+
+
+def find_timestamps(text: str) -> tuple[datetime | None, datetime | None]:
+    """Publication and update times from labelled stamps (기사입력 …, 수정 …) in `text`."""
+    updated_labels = set(rules.load("bylines")["updated_labels"])
+    published: datetime | None = None
+    updated: datetime | None = None
+    for match in _patterns().labelled.finditer(text):
+        stamp = _to_datetime(match)
+        if stamp is None:
+            continue
+        if match.group("label") in updated_labels:
+            updated = updated or stamp
+        else:
+            published = published or stamp
+    return published, updated
+
+
+def parse_timestamp(value: str) -> datetime | None:
+    """A date-time from an ISO string or a Korean stamp; +09:00 unless it states an offset."""
+    value = value.strip()
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        match = _patterns().timestamp.search(value)
+        return _to_datetime(match) if match else None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=KST)
+
+
+def _to_datetime(match: re.Match[str]) -> datetime | None:
+    hour = int(match.group("h") or 0)
+    if match.group("ampm") in ("오후", "PM", "pm") and hour < 12:
+        hour += 12
+    try:
+        return datetime(int(match.group("y")), int(match.group("mo")), int(match.group("d")), hour,
+                        int(match.group("mi") or 0), int(match.group("s") or 0), tzinfo=KST)
+    except ValueError:
+        return None
+
+
+def find_emails(text: str) -> list[str]:
+    return _patterns().email.findall(text)
+
+
+@cache
+def _outlet_table() -> tuple[dict[str, str], dict[str, str]]:
+    by_alias: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for outlet in rules.load("outlets")["outlet"]:
+        for alias in outlet["aliases"]:
+            by_alias[_fold(alias)] = outlet["name"]
+        for domain in outlet["domains"]:
+            by_domain[domain] = outlet["name"]
+    return by_alias, by_domain
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"\s+", "", name).lower()
+
+
+def canonical_outlet(name: str) -> str:
+    """The canonical outlet for a name a page uses, or the name itself when unknown."""
+    name = name.strip()
+    return _outlet_table()[0].get(_fold(name), name)
+
+
+def outlet_from_url(url: str) -> str | None:
+    """The outlet whose domain serves `url`, matching whole labels (chosun.com ≠ tvchosun.com)."""
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    for domain, outlet in _outlet_table()[1].items():
+        if host == domain or host.endswith("." + domain):
+            return outlet
+    return None
+
+
+def strip_reporter_suffix(name: str) -> str:
+    """'유영규 기자' → '유영규': pages put the job in the author field."""
+    return re.sub(r"\s*(기자|특파원|통신원|앵커|PD|리포터)\s*$", "", name.strip())

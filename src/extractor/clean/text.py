@@ -1,0 +1,49 @@
+"""Scraped page text → article body, headline and metadata.
+
+A scraped page opens with furniture and a headline/byline block (often twice) before
+the first paragraph; the article starts at its dateline or first sentence. Lines
+before that are headline candidates, and the one a page repeats is its headline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .lines import Cleaned, Kind, classify, clean_lines, fold, starts_body
+from .meta import MetaDraft
+
+
+def clean_text(text: str) -> Cleaned:
+    """Clean scraped text: boilerplate out, headline and byline into metadata."""
+    lines = text.splitlines()
+    folded = [fold(line) for line in lines]
+    header_end = next((i for i, line in enumerate(folded)
+                       if classify(line) is Kind.CONTENT and starts_body(line)), 0)
+    draft = MetaDraft()
+    cleaned = clean_lines(lines, draft, header_end=header_end)
+    title, captions, rest = _choose_title(cleaned.header, folded[:header_end])
+    draft.title = draft.title or title
+    cleaned.captions[:0] = captions
+    cleaned.removed[:0] = rest
+    return cleaned
+
+
+def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """(title, captions, other removed lines) from the content lines before the body."""
+    captions: list[str] = []
+    kept: list[str] = []
+    for line in candidates:
+        # An image's alt text stands just before its caption line and repeats its start.
+        at = header.index(line)
+        following = header[at + 1] if at + 1 < len(header) else ""
+        if following.startswith(line) and classify(following) is Kind.CAPTION:
+            captions.append(line)
+        else:
+            kept.append(line)
+    if not kept:
+        return None, captions, []
+    counts = Counter(kept)
+    repeated = [line for line in kept if counts[line] > 1]
+    title = repeated[0] if repeated else max(kept, key=len)
+    kept.remove(title)
+    return title, captions, kept

@@ -1,0 +1,135 @@
+"""Year expressions → years: 2020년, ’14년도, 2020.1.21, 1월 21일, 올해, 지난해, 향후 5년간.
+
+Pure functions over text and a publication date, so each form is tested from
+`tests/corpus/years.tsv`. Two-digit years are read in the century that puts them
+nearest the publication year (or 2000–2069 without one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from . import rules
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class YearMatch:
+    start: int
+    end: int
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    relative: bool = False
+    unresolved: bool = False
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    data = rules.load("dates")
+    relative = rules.alternation(list(data["relative_years"]))
+    short_followers = rules.alternation(data["short_this_year"]["followers"])
+    month_moves = rules.alternation(data["months"]["next"] + data["months"]["last"])
+    forward = rules.alternation(data["periods"]["forward"] + data["periods"]["backward"])
+    suffixes = rules.alternation(data["periods"]["suffixes"])
+    month_day = r"(?:\s?(?P<mo>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
+    return [
+        ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[./-]\s?(?P<mo>\d{1,2})\s?[./-]\s?(?P<d>\d{1,2})(?![\d])")),
+        ("period", re.compile(rf"(?<![가-힣])(?P<dir>{forward})\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
+        ("from_period", re.compile(rf"(?P<rel>{relative}|(?P<y>(?:19|20)\d{{2}})\s?년)부터\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
+        ("full", re.compile(rf"(?<![\d])(?P<y>(?:19|20)\d{{2}})\s?년(?:도|대)?{month_day}")),
+        ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
+        ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
+        ("this", re.compile(rf"(?<![가-힣])올\s?(?P<f>{short_followers})?{month_day}")),
+        ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?P<mo>\d{{1,2}})\s?월(?:\s?(?P<d>\d{{1,2}})\s?일)?(?![가-힣]{{0,1}}간)")),
+    ]
+
+
+def find_years(text: str, published: date | None) -> list[YearMatch]:
+    """Every year, date and period in `text`, the longest reading winning where they overlap."""
+    found: list[YearMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _patterns():
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            result = _read(kind, match, published)
+            if result is not None:
+                found.append(result)
+                taken.append((match.start(), match.end()))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch | None:
+    groups = match.groupdict()
+    month = _int(groups.get("mo"))
+    day = _int(groups.get("d"))
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    start, end = match.start(), match.end()
+    if kind in ("iso", "full"):
+        return _valid(YearMatch(start, end, int(groups["y"]), month, day))
+    if kind == "short":
+        yy = int(groups.get("yy") or groups["yy2"])
+        return _valid(YearMatch(start, end, two_digit_year(yy, published), month, day))
+    base = published.year if published else None
+    if kind == "this" and not (groups.get("f") or month):
+        return None
+    if kind in ("relative", "this"):
+        offset = rules.load("dates")["relative_years"].get(re.sub(r"\s+", " ", groups.get("rel") or "올해"), 0)
+        year = base + offset if base is not None else None
+        return _valid(YearMatch(start, end, year, month, day, relative=base is not None, unresolved=base is None))
+    if kind == "period":
+        n = int(groups["n"])
+        if base is None:
+            return YearMatch(start, end, None, unresolved=True)
+        backward = groups["dir"] in rules.load("dates")["periods"]["backward"]
+        first, last = (base - n, base) if backward else (base, base + n)
+        return _valid(YearMatch(start, end, None, start_year=first, end_year=last, relative=True))
+    if kind == "from_period":
+        n = int(groups["n"])
+        if groups.get("y"):
+            first = int(groups["y"])
+        elif base is None:
+            return YearMatch(start, end, None, unresolved=True)
+        else:
+            first = base + rules.load("dates")["relative_years"].get(groups["rel"], 0)
+        return _valid(YearMatch(start, end, first, start_year=first, end_year=first + n - 1,
+                                relative=not groups.get("y")))
+    if kind == "month":
+        if base is None or published is None or month is None:
+            return YearMatch(start, end, None, month, day, unresolved=True)
+        year = base
+        move = groups.get("move")
+        if move in rules.load("dates")["months"]["next"] and month < published.month:
+            year += 1
+        elif move in rules.load("dates")["months"]["last"] and month > published.month:
+            year -= 1
+        return _valid(YearMatch(start, end, year, month, day, relative=True))
+    return None
+
+
+def two_digit_year(yy: int, published: date | None) -> int:
+    """’14 → 2014; ’98 → 1998: the century that puts the year nearest the publication."""
+    if published is None:
+        return 2000 + yy if yy < 70 else 1900 + yy
+    candidates = (1900 + yy, 2000 + yy, 2100 + yy)
+    return min(candidates, key=lambda y: (abs(y - published.year), y))
+
+
+def _valid(match: YearMatch) -> YearMatch | None:
+    for year in (match.year, match.start_year, match.end_year):
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+    return match
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None

@@ -1,0 +1,257 @@
+"""Numeric indicators: a number with its unit, approximation, qualifier, change and subject.
+
+Numbers are found on the text by one linear regular expression (numerals are characters,
+not words, and Kiwi splits "1천600여억원" into six tokens); Kiwi's tokens then give the
+noun phrase a number measures. Words around numbers live in `rules/units.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import rules
+from ..analysis import Document, Token
+from ..numbers import NATIVE, NUMERAL, NumeralError, parse_native, parse_numeral
+from ..records import Change, Indicator, Previous, Span
+
+_BIG = re.compile(r"[만억조경]")
+_YEAR_GAP = re.compile(r"^\s*(?:[’'‘`]?\d{2,4}\s*년도?\s*(?:말|초|기준|상반기|하반기)?\s*)?$")
+_NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XSN", "NNB")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    pattern: re.Pattern[str]
+    native: re.Pattern[str]
+    unit_of: dict[str, str]
+    lead: re.Pattern[str]
+    data: dict[str, Any]
+
+
+@cache
+def _rules() -> _Rules:
+    data = rules.load("units")
+    unit_of = {surface: unit for unit, surfaces in data["units"].items() for surface in surfaces}
+    words = rules.alternation(list(unit_of) + data["non_units"])
+    prefixes = rules.alternation(data["approximate_prefixes"] + data["qualifier_prefixes"]
+                                 + data["other_prefixes"])
+    suffixes = rules.alternation(data["approximate_suffixes"] + data["qualifier_suffixes"])
+    ranges = rules.alternation(data["range_markers"])
+    pattern = re.compile(
+        rf"(?:(?P<pre>{prefixes})\s?)?(?<![0-9A-Za-z.,])(?P<num>{NUMERAL})"
+        rf"(?:\s?(?:{ranges})\s?(?P<num2>{NUMERAL}))?(?P<yeo>여)?"
+        rf"(?:\s?(?P<unit>{words}))?(?:\s?(?P<post>{suffixes}))?"
+    )
+    natives = rules.alternation(list(NATIVE))
+    counters = rules.alternation(data["native_counters"])
+    native = re.compile(rf"(?<![가-힣])(?P<num>{natives})\s(?P<unit>{counters})(?![가-힣]?째)"
+                        rf"(?:\s?(?P<post>{suffixes}))?")
+    lead = re.compile(rf"^(?:{rules.alternation(data['from_markers'])})")
+    return _Rules(pattern, native, unit_of, lead, data)
+
+
+def extract(doc: Document) -> list[Indicator]:
+    """Every indicator of the body, with "A에서 B로" pairs merged into one record."""
+    found = [*_numerals(doc.body), *_natives(doc.body)]
+    found.sort(key=lambda ind: ind.span.start)
+    merged = _merge_previous(doc.body, found)
+    for indicator in merged:
+        indicator.change = _change(doc.body, indicator, merged)
+        indicator.subject = _subject(doc, indicator)
+    return merged
+
+
+def _numerals(body: str) -> list[Indicator]:
+    settings = _rules()
+    out = []
+    for match in settings.pattern.finditer(body):
+        surface_unit = match.group("unit")
+        unit = settings.unit_of.get(surface_unit) if surface_unit else None
+        if surface_unit and unit is None:
+            continue  # a date, duration or ordinal: 5년, 3개월, 2차
+        if unit is None and not _BIG.search(match.group("num2") or match.group("num")):
+            continue  # a bare number says nothing measurable
+        if unit and surface_unit and surface_unit[-1].isascii() and _next_is_latin(body, match.end("unit")):
+            continue
+        if _blocked(body, match.start("num")):
+            continue
+        try:
+            value, approx = parse_numeral(match.group("num"))
+            high = parse_numeral(match.group("num2"))[0] if match.group("num2") else None
+        except NumeralError:
+            continue
+        if unit is None:
+            match_end = match.end("num2") if match.group("num2") else match.end("num")
+            end = match.end("yeo") if match.group("yeo") else match_end
+        else:
+            end = match.end()
+        start = match.start()
+        out.append(_indicator(body, start, end, value, unit, match.group("pre"),
+                              match.group("post") if unit else None,
+                              approx or bool(match.group("yeo")), high))
+    return out
+
+
+def _natives(body: str) -> list[Indicator]:
+    out = []
+    for match in _rules().native.finditer(body):
+        try:
+            value = float(parse_native(match.group("num")))
+        except NumeralError:
+            continue
+        unit = _rules().unit_of.get(match.group("unit"), match.group("unit"))
+        out.append(_indicator(body, match.start(), match.end(), value, unit, None, match.group("post"), False, None))
+    return out
+
+
+def _indicator(body: str, start: int, end: int, value: float, unit: str | None, pre: str | None,
+               post: str | None, approx: bool, high: float | None) -> Indicator:
+    data = _rules().data
+    approximate = approx or pre in data["approximate_prefixes"] or post in data["approximate_suffixes"]
+    qualifier = pre if pre in data["qualifier_prefixes"] else None
+    if post in data["qualifier_suffixes"]:
+        qualifier = {"이상의": "이상", "넘게": "초과"}.get(post, post)
+    return Indicator(
+        text=body[start:end], span=Span(start=start, end=end),
+        value=high if high is not None else value, unit=unit, approximate=approximate,
+        qualifier=qualifier, low=value if high is not None else None, high=high,
+    )
+
+
+def _blocked(body: str, at: int) -> bool:
+    before = body[max(0, at - 3):at]
+    if any(before.endswith(p) for p in _rules().data["blocking_prefixes"]):
+        return True
+    # Phone numbers, ids and dotted dates: digits joined by '-' or '.' on either side.
+    return bool(re.match(r"\d[-.]$", before[-2:]) or re.match(r"^[-:]\d", body[at:at + 1]))
+
+
+def _next_is_latin(body: str, at: int) -> bool:
+    return at < len(body) and body[at].isascii() and body[at].isalpha()
+
+
+def _merge_previous(body: str, found: list[Indicator]) -> list[Indicator]:
+    """Fold "A에서 B로" and "A→B" into B with `previous` = A."""
+    out: list[Indicator] = []
+    i = 0
+    while i < len(found):
+        current = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _is_from_to(body, current, nxt):
+            start, end = current.span.start, _to_end(body, nxt.span.end)
+            merged = nxt.model_copy(update={
+                "text": body[start:end], "span": Span(start=start, end=end),
+                "previous": Previous(value=current.value, text=current.text),
+                "unit": nxt.unit or current.unit,
+            })
+            out.append(merged)
+            i += 2
+            continue
+        out.append(current)
+        i += 1
+    return out
+
+
+def _is_from_to(body: str, first: Indicator, second: Indicator) -> bool:
+    if first.unit and second.unit and first.unit != second.unit:
+        return False
+    gap = body[first.span.end:second.span.start]
+    marker = _rules().lead.match(gap.strip())
+    if not marker:
+        return False
+    rest = gap.strip()[marker.end():]
+    if not _YEAR_GAP.match(rest):
+        return False
+    if marker.group(0) == "에서":
+        after = body[second.span.end:second.span.end + 2]
+        return after.startswith(tuple(_rules().data["to_markers"]))
+    return True
+
+
+def _to_end(body: str, end: int) -> int:
+    for marker in sorted(_rules().data["to_markers"], key=len, reverse=True):
+        if body.startswith(marker, end) and marker != "까지":
+            return end + len(marker)
+    return end
+
+
+def _change(body: str, indicator: Indicator, others: list[Indicator]) -> Change | None:
+    """The change a sentence states right after an indicator: "… 2배이상 증가", "300%가 증대"."""
+    data = _rules().data
+    tail_start = indicator.span.end
+    window = body[tail_start:tail_start + 30]
+    percent = multiple = None
+    text_end = tail_start
+    for other in others:
+        if other is not indicator and tail_start <= other.span.start <= tail_start + 3 and other.unit in ("%", "배"):
+            if other.unit == "%":
+                percent = other.value
+            else:
+                multiple = other.value
+            window = body[other.span.end:other.span.end + 12]
+            text_end = other.span.end
+            break
+    verb = re.match(r"^\s?(?:이|가|로|으로|나|까지)?\s?(?P<verb>[가-힣]{1,3})", window)
+    if not verb:
+        return None
+    word = verb.group("verb")
+    direction = ("increase" if word.startswith(tuple(data["increase"]))
+                 else "decrease" if word.startswith(tuple(data["decrease"])) else None)
+    if direction is None:
+        return None
+    verb_end = text_end + (verb.end() if text_end != tail_start else verb.end())
+    return Change(direction=direction, percent=percent, multiple=multiple,
+                  text=body[tail_start:verb_end].strip() or None)
+
+
+def _subject(doc: Document, indicator: Indicator) -> str | None:
+    """The noun phrase the number measures: a noun after a counter, adjacent before, or the topic."""
+    start = indicator.span.start
+    sentence = doc.sentence_at(start)
+    after = doc.tokens_between(indicator.span.end, sentence[1])
+    if after and after[0].tag == "JKG":  # 1472개의 일자리
+        after = after[1:]
+    if (after and after[0].tag in ("NNG", "NNP") and after[0].start - indicator.span.end <= 2
+            and indicator.unit in _counters() and after[0].form not in _stopwords()):
+        return after[0].form
+    before = doc.tokens_between(sentence[0], start)
+    phrase = _noun_phrase_ending(before, start, doc.body)
+    if phrase:
+        return phrase
+    for i in range(len(before) - 1, 0, -1):
+        if before[i].tag in ("JKS", "JX") and before[i - 1].tag in _NOUN_TAGS:
+            phrase = _noun_phrase_ending(before[:i], before[i - 1].end, doc.body)
+            if phrase:
+                return phrase
+    return None
+
+
+def _noun_phrase_ending(tokens: list[Token], end: int, body: str) -> str | None:
+    """The run of nouns that ends at `end`, without frame words (’14년도 말 기준 is no subject)."""
+    words: list[Token] = []
+    for tok in reversed(tokens):
+        if tok.tag not in _NOUN_TAGS:
+            break
+        if (words[-1].start if words else end) - tok.end > 1:
+            break
+        words.append(tok)
+    words.reverse()
+    while words and (words[0].tag in ("XSN", "NNB") or words[0].form in _stopwords()):
+        words.pop(0)
+    if not words or any(t.form in _stopwords() for t in words):
+        return None
+    phrase = body[words[0].start:words[-1].end].strip()
+    return phrase if len(phrase) >= 2 else None
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(_rules().data["subject_stopwords"])
+
+
+@cache
+def _counters() -> frozenset[str]:
+    return frozenset(_rules().data["native_counters"]) | {"개소", "개사", "개국", "개교"}

@@ -1,0 +1,205 @@
+"""Officials: a person's name joined to an office, with the organization where the text gives it.
+
+Mentions are found by a few shapes over the text (권영진 대구시장, 원희룡 국토교통부 장관,
+행정안전부(장관 이달곤), 산업통상자원부 장관 홍길동, [구병삼/통일부 대변인 : …]), and a
+candidate name must look like one: a family name first, and Kiwi must not read it as a
+common noun. Mentions of one person merge into one record; "원 장관" joins 원희룡.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import rules
+from ..analysis import Document
+from ..records import Official, Span
+
+PARTICLES = ("은|는|이|가|을|를|의|에게서|에게|께서|께|도|과|와|으로|로|에|님|이었던|이던|인|이며|이자|"
+             "이었다|였다|측|직무대행|권한대행|만|부터|까지|에겐|과의|와의")
+_BOUND = rf"(?=(?:{PARTICLES})?(?:[^가-힣]|$))"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a person is named with an office, or as a speaker with a role."""
+
+    name: str
+    title: str
+    organization: str | None
+    surface: str | None
+    start: int
+    end: int
+    official: bool = True
+
+
+@dataclass(frozen=True)
+class _Rules:
+    shapes: list[re.Pattern[str]]
+    family: re.Pattern[str]
+    role: re.Pattern[str]
+    org_word: re.Pattern[str]
+    local: dict[str, str]
+    aliases: dict[str, str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    titles = rules.load("titles")
+    orgs = rules.load("organizations")
+    names = rules.load("surnames")
+    title = rules.alternation(titles["offices"])
+    role = rules.alternation(titles["person_roles"])
+    aliases = rules.alternation(list(orgs["aliases"]))
+    suffixes = rules.alternation(orgs["suffixes"])
+    org_word = rf"(?:[가-힣A-Za-z·]{{1,15}}?(?:{suffixes})|{aliases})"
+    org = rf"{org_word}(?:\s{org_word})?"
+    name = r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})"
+    shapes = [
+        # 행정안전부(장관 이달곤)
+        rf"(?P<org>{org_word})\s?\(\s?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}})\s?\)",
+        # [구병삼/통일부 대변인 : "…"]
+        rf"\[\s?(?P<name>[가-힣]{{2,4}})\s?/\s?(?P<org>[^:\]/]{{1,30}}?)\s?(?P<title>{title})\s?[:：]",
+        # 산업통상자원부 장관 홍길동은
+        rf"(?<![가-힣])(?P<org>{org})\s(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){_BOUND}",
+        # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
+        rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)?(?P<title>{title}){_BOUND}",
+    ]
+    return _Rules(
+        shapes=[re.compile(s) for s in shapes],
+        family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s(?P<title>{title}){_BOUND}"),
+        role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{_BOUND})"),
+        org_word=re.compile(rf"^{org_word}$"),
+        local=dict(titles["local_offices"]),
+        aliases=dict(orgs["aliases"]),
+        surnames=frozenset(names["single"].split()) | frozenset(names["double"]),
+        not_names=frozenset(names["not_names"]),
+    )
+
+
+def extract(doc: Document) -> list[Official]:
+    """One record per official, with every span where the person is named."""
+    return merge(find_mentions(doc), doc.body)
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Office mentions (and "원 장관" short forms resolved to a full name), in text order."""
+    found: list[Mention] = []
+    for pattern in _rules().shapes:
+        for match in pattern.finditer(doc.body):
+            mention = _mention(doc, match)
+            if mention and not any(m.start < mention.end and mention.start < m.end for m in found):
+                found.append(mention)
+    found.sort(key=lambda m: m.start)
+    found.extend(_family_mentions(doc, found))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def find_speakers(doc: Document) -> list[Mention]:
+    """People named with a non-office role (양무진 교수): they may speak but are no officials."""
+    out = []
+    for match in _rules().role.finditer(doc.body):
+        name = match.group("name")
+        if is_person_name(doc, name, match.start("name")):
+            out.append(Mention(name, match.group("title"), match.group("org"), match.group("org"),
+                               match.start(), match.end("title"), official=False))
+    return out
+
+
+def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
+    settings = _rules()
+    name = match.group("name")
+    if not is_person_name(doc, name, match.start("name")):
+        return None
+    title = match.group("title")
+    groups = match.groupdict()
+    surface = groups.get("org")
+    pre = groups.get("pre")
+    start = match.start() + (1 if doc.body[match.start()] == "[" else 0)
+    if pre:
+        # A glued prefix names the organization: any place before a local office (마산시장),
+        # a known or organization-shaped word before any other office (국토부장관).
+        if title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
+            return None
+        surface = f"{surface} {pre}" if surface else pre
+    if surface is None:
+        start, surface = _organization_before(doc.body, start)
+    organization = normalize_organization(surface, title) if surface else None
+    end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
+    return Mention(name, title, organization, surface, start, end)
+
+
+def _organization_before(body: str, start: int) -> tuple[int, str | None]:
+    """대구시 권영진 시장: an organization word just before the name."""
+    before = body[max(0, start - 20):start]
+    word = re.search(r"(?:^|\s)(\S{2,15})\s$", before)
+    if word and _rules().org_word.match(word.group(1)):
+        return start - len(before) + word.start(1), word.group(1)
+    return start, None
+
+
+def normalize_organization(surface: str, title: str) -> str:
+    """대구, 대구시 → 대구광역시; an unknown place before a local office takes its suffix (마산 → 마산시)."""
+    settings = _rules()
+    surface = surface.strip()
+    if surface in settings.aliases:
+        return settings.aliases[surface]
+    suffix = settings.local.get(title)
+    if suffix and not surface.endswith(suffix) and " " not in surface:
+        return settings.aliases.get(surface + suffix, surface + suffix)
+    return surface
+
+
+def is_person_name(doc: Document, name: str, start: int) -> bool:
+    """A family name first, not a known non-name, and not read by Kiwi as a common word."""
+    settings = _rules()
+    if name in settings.not_names or not (name[0] in settings.surnames or name[:2] in settings.surnames):
+        return False
+    tokens = doc.tokens_between(start, start + len(name))
+    if not tokens:
+        return len(name) == 3
+    if tokens[0].tag == "NNP":
+        return True
+    if any(t.tag.startswith(("V", "J", "E", "XS", "M")) for t in tokens):
+        return False
+    single_common = len(tokens) == 1 and tokens[0].tag in ("NNG", "NNB", "NR")
+    return len(name) == 3 and not single_common
+
+
+def _family_mentions(doc: Document, full: list[Mention]) -> list[Mention]:
+    """"원 장관은": a family name and an office already held by one named official."""
+    out = []
+    for match in _rules().family.finditer(doc.body):
+        candidates = {m.name for m in full if m.name[0] == match.group("surname")
+                      and m.title == match.group("title") and m.start < match.start()}
+        if len(candidates) == 1 and not any(m.start <= match.start() < m.end for m in full):
+            owner = next(m for m in full if m.name in candidates)
+            out.append(Mention(owner.name, owner.title, None, None, match.start(), match.end()))
+    return out
+
+
+def merge(mentions: list[Mention], body: str) -> list[Official]:
+    """One record per person: title and organization from the mention that says most."""
+    by_name: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.official:
+            by_name.setdefault(mention.name, []).append(mention)
+    officials = []
+    for name, group in by_name.items():
+        best = next((m for m in group if m.organization), group[0])
+        first = group[0]
+        officials.append(Official(
+            name=name, title=best.title, organization=best.organization,
+            organization_surface=best.surface, text=body[first.start:first.end], span=Span(start=first.start, end=first.end),
+            mentions=[Span(start=m.start, end=m.end) for m in group],
+        ))
+    officials.sort(key=lambda o: o.span.start)
+    return officials
+
+
+def official_index(officials: list[Official], name: str) -> int | None:
+    return next((i for i, o in enumerate(officials) if o.name == name), None)

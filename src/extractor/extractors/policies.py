@@ -1,0 +1,163 @@
+"""Policy items: enumerations by ordinal words, numbers, circled digits and Hangul letters.
+
+An enumeration counts 1, 2, 3 … in one marker style; "마지막으로" closes an ordinal-word
+enumeration. An item runs to the next item; the last one to the end of its sentence
+(inline lists) or through the paragraphs after it, as long as the earlier items ran,
+until a paragraph such as "한편, …" turns to another subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .. import rules
+from ..analysis import Document
+from ..records import PolicyItem, Span
+
+_SEPARATOR = re.compile(r"[\s,，.:：)\]]*")
+_SENTENCE_END = re.compile(r"(?<=[다요])\.(?=\s|$)|\n")
+_CLAUSE_END = re.compile(r"[,，\n]|(?<=[다요])\.(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    style: str
+    ordinal: int
+    start: int
+    end: int
+    final: bool = False
+
+
+@cache
+def _settings() -> dict[str, Any]:
+    return rules.load("markers")
+
+
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    words = rules.alternation(list(_settings()["ordinal_words"]) + _settings()["enumeration"]["finals"])
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<m>{words})(?:로)?(?=[,\s]|[가-힣])", re.M)
+
+
+@cache
+def _line_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.M) for p in _settings()["enumeration"]["line_markers"]]
+
+
+def extract(doc: Document) -> list[PolicyItem]:
+    """Items of every enumeration, groups numbered in order of appearance."""
+    groups = [g for style in (_word_markers, _circled_markers, _line_markers) for g in _group(style(doc.body))]
+    groups.sort(key=lambda g: g[0].start)
+    items: list[PolicyItem] = []
+    for number, group in enumerate(groups, start=1):
+        items.extend(_items(doc.body, group, number))
+    return items
+
+
+def _word_markers(body: str) -> list[_Marker]:
+    words = _settings()["ordinal_words"]
+    finals = _settings()["enumeration"]["finals"]
+    out = []
+    for match in _word_pattern().finditer(body):
+        word = match.group("m")
+        out.append(_Marker("word", words.get(word, 0), match.start(), match.end(), final=word in finals))
+    return out
+
+
+def _circled_markers(body: str) -> list[_Marker]:
+    ranges = _settings()["enumeration"]["circled_ranges"]
+    out = []
+    for at, char in enumerate(body):
+        for low, high in ranges:
+            if low <= ord(char) <= high:
+                out.append(_Marker("circled", ord(char) - low + 1, at, at + 1))
+    return out
+
+
+def _line_markers(body: str) -> list[_Marker]:
+    letters = _settings()["enumeration"]["hangul_letters"]
+    out = []
+    for style, pattern in enumerate(_line_patterns()):
+        for match in pattern.finditer(body):
+            number = match.groupdict().get("n")
+            ordinal = int(number) if number else letters.index(match.group("h")) + 1
+            out.append(_Marker(f"line{style}", ordinal, match.start(), match.end() - 1))
+    return out
+
+
+def _group(markers: list[_Marker]) -> list[list[_Marker]]:
+    """Runs that count 1, 2, 3 …; a final word continues a run; runs of one are dropped."""
+    groups: list[list[_Marker]] = []
+    current: list[_Marker] = []
+    for marker in sorted(markers, key=lambda m: m.start):
+        if marker.final:
+            if len(current) >= 2:
+                current.append(_Marker(marker.style, current[-1].ordinal + 1, marker.start, marker.end, True))
+                groups.append(current)
+            current = []
+        elif current and marker.ordinal == current[-1].ordinal + 1:
+            current.append(marker)
+        elif marker.ordinal == 1:
+            if len(current) >= 2:
+                groups.append(current)
+            current = [marker]
+    if len(current) >= 2:
+        groups.append(current)
+    return groups
+
+
+def _items(body: str, group: list[_Marker], number: int) -> list[PolicyItem]:
+    items = []
+    paragraph_counts: list[int] = []
+    for i, marker in enumerate(group):
+        start = marker.start
+        if i + 1 < len(group):
+            end = group[i + 1].start
+        else:
+            end = _last_end(body, marker, group, paragraph_counts)
+        text = body[start:end].rstrip(" ,\n")
+        end = start + len(text)
+        paragraph_counts.append(text.count("\n") + 1)
+        items.append(PolicyItem(
+            group=number, ordinal=i + 1, marker=body[marker.start:marker.end], title=_title(body, marker, end),
+            text=text, span=Span(start=start, end=end),
+        ))
+    return items
+
+
+def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int]) -> int:
+    line_start = body.rfind("\n", 0, marker.start) + 1
+    inline = body[line_start:marker.start].strip() != "" and group[0].start >= line_start
+    if inline:
+        stop = _SENTENCE_END.search(body, marker.end)
+        return stop.start() + (1 if stop.group(0) == "." else 0) if stop else len(body)
+    reach = max(counts) if counts else 1
+    end = body.find("\n", marker.start)
+    end = len(body) if end < 0 else end
+    terminators = tuple(_settings()["enumeration"]["terminators"])
+    for _ in range(reach - 1):
+        if end >= len(body):
+            break
+        following_end = body.find("\n", end + 1)
+        following_end = len(body) if following_end < 0 else following_end
+        if body[end + 1:following_end].lstrip().startswith(terminators):
+            break
+        end = following_end
+    return end
+
+
+def _title(body: str, marker: _Marker, end: int) -> str:
+    """The item's lead: a bracketed name it opens with, or its first sentence or clause."""
+    lead = _SEPARATOR.match(body, marker.end)
+    start = lead.end() if lead else marker.end
+    for opening, closing in _settings()["enumeration"]["title_brackets"]:
+        if body.startswith(opening, start):
+            close = body.find(closing, start + 1, end)
+            if close > start:
+                return body[start + 1:close]
+    stop = (_SENTENCE_END if marker.style != "circled" else _CLAUSE_END).search(body, start, end)
+    title_end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else end
+    return body[start:title_end].strip()

@@ -1,0 +1,112 @@
+"""Quotes attributed to their speakers, and quoted names of programs.
+
+A quotation is speech when a quotative ending follows it ("…"라고 말했다, "…"며) or a
+transcript cue precedes it ([이름/직함 : "…"]). Its speaker is the person named last
+before it in the sentence, the speaker of the quote it continues ("…"며 "…"고), or the
+person named after it. Quoted noun phrases ending in a program word go to `programs`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import rules
+from ..analysis import Document
+from ..records import Official, Program, Quote, Span
+from . import officials as officials_mod
+
+_SUBJECT = re.compile(r"^\s?(?:은|는|이|가|께서|도)?\s")
+_APOSTROPHE_YEAR = re.compile(r"^\d{2}\s?년")
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    start: int
+    end: int
+    official: int | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    marks: re.Pattern[str]
+    quotative: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    program: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    data = rules.load("quotes")
+    alternatives = []
+    for opening, closing in data["pairs"]:
+        o, c = re.escape(opening), re.escape(closing)
+        inner = f"[^{o}{c}\\n]" if opening != closing else f"[^{o}\\n]"
+        alternatives.append(f"{o}(?P<q{len(alternatives)}>{inner}{{1,3000}}?){c}")
+    return _Rules(
+        marks=re.compile("|".join(alternatives)),
+        quotative=re.compile(rf"^(?:{rules.alternation(data['quotatives'])})(?![가-힣])|^(?:{rules.alternation(data['quotatives'])})\s"),
+        pronoun=re.compile(rf"(?:^|\s)(?:{rules.alternation(data['pronouns'])})\s*$"),
+        program=re.compile(rf"(?:{rules.alternation(data['program_heads'])})$"),
+    )
+
+
+def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list[Program]]:
+    """(quotes with speakers, program names) found in the body."""
+    speakers = _speakers(doc, officials)
+    quotes: list[Quote] = []
+    programs: list[Program] = []
+    last: Quote | None = None
+    for match in _rules().marks.finditer(doc.body):
+        group = next(g for g in match.groupdict() if match.group(g) is not None)
+        start, end = match.start(group), match.end(group)
+        inner = match.group(group)
+        if _APOSTROPHE_YEAR.match(inner):
+            continue
+        if _is_speech(doc.body, match.start(), match.end()):
+            speaker = _attribute(doc, speakers, match.start(), match.end(), last)
+            quote = Quote(text=inner, span=Span(start=start, end=end),
+                          speaker=speaker.name if speaker else None,
+                          official=speaker.official if speaker else None)
+            quotes.append(quote)
+            last = quote
+        elif _rules().program.search(inner.strip()) and len(inner) <= 60:
+            programs.append(Program(text=inner, span=Span(start=start, end=end)))
+    return quotes, programs
+
+
+def _is_speech(body: str, open_at: int, close_at: int) -> bool:
+    after = body[close_at:close_at + 8]
+    before = body[max(0, open_at - 3):open_at]
+    return bool(_rules().quotative.match(after)) or before.rstrip().endswith((":", "："))
+
+
+def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
+    out = [_Speaker(o.name, m.start, m.end, i) for i, o in enumerate(officials) for m in o.mentions]
+    for mention in officials_mod.find_speakers(doc):
+        if not any(s.start < mention.end and mention.start < s.end for s in out):
+            out.append(_Speaker(mention.name, mention.start, mention.end, None))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _attribute(doc: Document, speakers: list[_Speaker], open_at: int, close_at: int,
+               last: Quote | None) -> _Speaker | None:
+    sentence_start, sentence_end = doc.sentence_at(open_at)
+    line_start = doc.body.rfind("\n", 0, open_at) + 1
+    sentence_start = min(sentence_start, open_at)
+    # A quote continuing the last one ("…"며 "…"고 말했다) has the same speaker.
+    if last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker:
+        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+    before = [s for s in speakers if line_start <= s.start and s.end <= open_at]
+    if before:
+        nearest = before[-1]
+        gap = doc.body[nearest.end:open_at]
+        if nearest.start >= sentence_start or _SUBJECT.match(gap) or gap.strip() in ("", ":", "："):
+            return nearest
+    if last is not None and last.speaker and _rules().pronoun.search(doc.body[sentence_start:open_at]):
+        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+    after = [s for s in speakers if close_at <= s.start < max(sentence_end, close_at + 40)]
+    return after[0] if after else None

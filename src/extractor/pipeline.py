@@ -1,0 +1,162 @@
+"""The only place the stages meet: decode → clean → tokenize → extract → link → validate.
+
+Each stage is a module of its own; this one passes their results along and turns every
+failure into an `ExtractorError`, so the CLI and batch runs can report it in one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from . import analysis, link
+from .clean.html import clean_html
+from .clean.lines import Cleaned
+from .clean.meta import KST, parse_timestamp
+from .clean.text import clean_text
+from .decode import decode
+from .errors import ExtractorError, InputError
+from .extractors import indicators, officials, policies, quotes, sections, years
+from .records import Article, Meta, Reporter, Source
+
+Format = Literal["auto", "text", "html"]
+Source_ = str | bytes | Path
+_HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can tune, in one place (trafilatura's options object, not globals)."""
+
+    format: Format = "auto"
+    max_bytes: int = 20 * 1024 * 1024
+    kiwi_options: dict[str, Any] = field(default_factory=dict)
+
+
+class Extractor:
+    """Holds the settings and extracts many documents with the process's one Kiwi."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    def extract(self, source: Source_, *, published_at: datetime | date | str | None = None,
+                path: str | None = None) -> Article:
+        """One article from text (`str`), raw bytes, or a file path (`pathlib.Path`)."""
+        if isinstance(source, Path):
+            path = path or str(source)
+            try:
+                data = source.read_bytes()
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+        elif isinstance(source, bytes):
+            data = source
+        elif isinstance(source, str):
+            data = source.encode("utf-8")
+        else:
+            raise InputError(f"cannot extract from a {type(source).__name__}")
+        return self._extract_bytes(data, path=path, published_at=published_at)
+
+    def extract_many(self, sources: Iterable[Source_]) -> Iterator[Article | ExtractorError]:
+        """Extract each source in turn; a failure is yielded in its place, never raised."""
+        for source in sources:
+            try:
+                yield self.extract(source)
+            except ExtractorError as exc:
+                yield exc
+
+    def _extract_bytes(self, data: bytes, *, path: str | None,
+                       published_at: datetime | date | str | None) -> Article:
+        if len(data) > self.settings.max_bytes:
+            raise InputError(f"{len(data)} bytes is over the limit of {self.settings.max_bytes}")
+        decoded = decode(data)
+        kind = _format(self.settings.format, decoded.text, path)
+        cleaned = clean_html(decoded.text) if kind == "html" else clean_text(decoded.text)
+        meta = _meta(cleaned, published_at)
+        published = meta.published_at.date() if meta.published_at else None
+        doc = analysis.analyse(cleaned.body, published, **self.settings.kiwi_options)
+        found_officials = officials.extract(doc)
+        found_quotes, programs = quotes.extract(doc, found_officials)
+        found_years, year_warnings = years.extract(doc)
+        found = {
+            "officials": found_officials,
+            "indicators": indicators.extract(doc),
+            "years": found_years,
+            "policies": policies.extract(doc),
+            "quotes": found_quotes,
+            "programs": programs,
+            "sections": sections.extract(doc),
+        }
+        link.link(found["indicators"], found["years"], found["policies"], found["officials"])
+        try:
+            return Article(
+                source=Source(path=path, format=kind, encoding=decoded.encoding,
+                              sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
+                meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
+                warnings=_warnings(cleaned, meta) + year_warnings, **found,
+            )
+        except ValidationError as exc:  # a bug of ours: say which record, never a traceback
+            raise ExtractorError(f"internal error, invalid record: {exc.errors()[0]['msg']}") from exc
+
+
+def _format(wanted: Format, text: str, path: str | None) -> Literal["text", "html"]:
+    if wanted != "auto":
+        return wanted
+    if path and path.lower().endswith(_HTML_SUFFIXES):
+        return "html"
+    return "html" if _HTML_SNIFF.search(text[:4096]) else "text"
+
+
+def _meta(cleaned: Cleaned, published_at: datetime | date | str | None) -> Meta:
+    draft = cleaned.meta
+    given = _as_datetime(published_at)
+    return Meta(
+        title=draft.title, outlet=draft.outlet,
+        reporters=[Reporter(name=name, email=email) for name, email in draft.reporters if name],
+        published_at=given or draft.published_at, updated_at=draft.updated_at,
+    )
+
+
+def _as_datetime(value: datetime | date | str | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=KST)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=KST)
+    parsed = parse_timestamp(value)
+    if parsed is None:
+        raise InputError(f"cannot read the publication date {value!r}")
+    return parsed
+
+
+def _warnings(cleaned: Cleaned, meta: Meta) -> list[str]:
+    warnings = []
+    if not cleaned.body.strip():
+        warnings.append("no article body found")
+    if meta.title is None:
+        warnings.append("no headline found")
+    if meta.published_at is None:
+        warnings.append("no publication date found")
+    if not meta.reporters:
+        warnings.append("no reporter found")
+    warnings.extend(f"email {email} names no reporter" for email in cleaned.meta.orphan_emails)
+    return warnings
+
+
+_default: Extractor | None = None
+
+
+def extract(source: Source_, *, published_at: datetime | date | str | None = None) -> Article:
+    """Extract one article with default settings: `str` is text, `bytes` raw, `Path` a file."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default.extract(source, published_at=published_at)
