@@ -7,6 +7,7 @@ Exit codes: 0 every input ok, 1 some input failed (each named on stderr in one l
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
@@ -40,24 +41,28 @@ def main(argv: list[str] | None = None) -> int:
     extractor = Extractor(Settings(format=args.format))
     inputs = list(_expand(args.paths))
     single = len(inputs) == 1 and not any(Path(p).is_dir() for p in args.paths if p != "-")
-    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    failures = 0
-    try:
-        for name in inputs:
-            try:
-                article = _extract_one(extractor, name, args.published)
-            except ExtractorError as exc:
-                failures += 1
-                print(f"extract: {name}: {exc}", file=sys.stderr)
-                if not single:
-                    out.write(json.dumps({"id": name, "error": type(exc).__name__, "message": str(exc)},
-                                         ensure_ascii=False) + "\n")
-                continue
-            out.write(article.model_dump_json(indent=2) + "\n" if single else article.model_dump_json() + "\n")
-    finally:
-        if args.output:
-            out.close()
+    with contextlib.ExitStack() as stack:
+        out: TextIO = (stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output
+                       else sys.stdout)
+        failures = _run(extractor, inputs, out, single=single, published=args.published)
     return 1 if failures else 0
+
+
+def _run(extractor: Extractor, inputs: list[str], out: TextIO, *, single: bool, published: str | None) -> int:
+    """Extract each input to `out`; a failure is named on stderr (and as an error line in JSON Lines)."""
+    failures = 0
+    for name in inputs:
+        try:
+            article = _extract_one(extractor, name, published)
+        except ExtractorError as exc:
+            failures += 1
+            print(f"extract: {name}: {exc}", file=sys.stderr)
+            if not single:
+                out.write(json.dumps({"id": name, "error": type(exc).__name__, "message": str(exc)},
+                                     ensure_ascii=False) + "\n")
+            continue
+        out.write(article.model_dump_json(indent=2) + "\n" if single else article.model_dump_json() + "\n")
+    return failures
 
 
 def _parser() -> argparse.ArgumentParser:

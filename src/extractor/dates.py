@@ -38,16 +38,18 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month_moves = rules.alternation(data["months"]["next"] + data["months"]["last"])
     forward = rules.alternation(data["periods"]["forward"] + data["periods"]["backward"])
     suffixes = rules.alternation(data["periods"]["suffixes"])
-    month_day = r"(?:\s?(?P<mo>\d{1,2})\s?월(?:\s?(?P<d>\d{1,2})\s?일)?)?"
+    day = r"(?:\s?(?P<d>\d{1,2})\s?일)?"
+    month_day = rf"(?:\s?(?P<mo>\d{{1,2}})\s?월{day})?"
+    year = r"(?P<y>(?:19|20)\d{2})"
     return [
-        ("iso", re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[./-]\s?(?P<mo>\d{1,2})\s?[./-]\s?(?P<d>\d{1,2})(?![\d])")),
+        ("iso", re.compile(rf"(?<![\d.]){year}\s?[./-]\s?(?P<mo>\d{{1,2}})\s?[./-]\s?(?P<d>\d{{1,2}})(?!\d)")),
         ("period", re.compile(rf"(?<![가-힣])(?P<dir>{forward})\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
-        ("from_period", re.compile(rf"(?P<rel>{relative}|(?P<y>(?:19|20)\d{{2}})\s?년)부터\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
-        ("full", re.compile(rf"(?<![\d])(?P<y>(?:19|20)\d{{2}})\s?년(?:도|대)?{month_day}")),
+        ("from_period", re.compile(rf"(?P<rel>{relative}|{year}\s?년)부터\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
+        ("full", re.compile(rf"(?<!\d){year}\s?년(?:도|대)?{month_day}")),
         ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
         ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
         ("this", re.compile(rf"(?<![가-힣])올\s?(?P<f>{short_followers})?{month_day}")),
-        ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?P<mo>\d{{1,2}})\s?월(?:\s?(?P<d>\d{{1,2}})\s?일)?(?![가-힣]{{0,1}}간)")),
+        ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?P<mo>\d{{1,2}})\s?월{day}(?![가-힣]?간)")),
     ]
 
 
@@ -71,7 +73,7 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
     groups = match.groupdict()
     month = _int(groups.get("mo"))
     day = _int(groups.get("d"))
-    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     start, end = match.start(), match.end()
     if kind in ("iso", "full"):

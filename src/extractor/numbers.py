@@ -28,6 +28,10 @@ _NUMERAL = re.compile(rf"^{NUMERAL}여?$")
 _SINO = re.compile(rf"^[{''.join(SINO_DIGITS)}십백천만억조경]+여?$")
 
 
+# 만-groups from the largest down, then the ones: the order numerals are written in.
+_GROUPS = [*sorted(BIG_UNITS.items(), key=lambda kv: -kv[1]), ("", 1)]
+
+
 class NumeralError(ValueError):
     """The text is not a Korean numeral."""
 
@@ -81,7 +85,7 @@ def to_hangul(value: int) -> str:
         return "영"
     digit_words = {v: k for k, v in SINO_DIGITS.items() if k not in ("영", "공", "륙")}
     out = []
-    for big, size in sorted(BIG_UNITS.items(), key=lambda kv: -kv[1]) + [("", 1)]:
+    for big, size in _GROUPS:
         group, value = divmod(value, size)
         if group:
             words = ""
@@ -99,7 +103,7 @@ def to_mixed(value: int, *, spaced: bool = False) -> str:
     if value == 0:
         return "0"
     parts = []
-    for big, size in sorted(BIG_UNITS.items(), key=lambda kv: -kv[1]) + [("", 1)]:
+    for big, size in _GROUPS:
         group, value = divmod(value, size)
         if group:
             thousands, rest = divmod(group, 1000)

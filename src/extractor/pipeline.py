@@ -85,22 +85,17 @@ class Extractor:
         found_officials = officials.extract(doc)
         found_quotes, programs = quotes.extract(doc, found_officials)
         found_years, year_warnings = years.extract(doc)
-        found = {
-            "officials": found_officials,
-            "indicators": indicators.extract(doc),
-            "years": found_years,
-            "policies": policies.extract(doc),
-            "quotes": found_quotes,
-            "programs": programs,
-            "sections": sections.extract(doc),
-        }
-        link.link(found["indicators"], found["years"], found["policies"], found["officials"])
+        found_indicators = indicators.extract(doc)
+        found_policies = policies.extract(doc)
+        link.link(found_indicators, found_years, found_policies, found_officials)
         try:
             return Article(
                 source=Source(path=path, format=kind, encoding=decoded.encoding,
                               sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
                 meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
-                warnings=_warnings(cleaned, meta) + year_warnings, **found,
+                warnings=_warnings(cleaned, meta) + year_warnings, officials=found_officials,
+                indicators=found_indicators, years=found_years, policies=found_policies, quotes=found_quotes,
+                programs=programs, sections=sections.extract(doc),
             )
         except ValidationError as exc:  # a bug of ours: say which record, never a traceback
             raise ExtractorError(f"internal error, invalid record: {exc.errors()[0]['msg']}") from exc

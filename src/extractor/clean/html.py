@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup
+from bs4.element import Comment, NavigableString, Tag
 
 from .. import rules
 from . import meta as meta_rules
@@ -55,8 +56,9 @@ def _settings() -> dict[str, Any]:
 
 
 def _words(tag: Tag) -> set[str]:
-    classes = tag.get("class") or []
-    names = " ".join([*(classes if isinstance(classes, list) else [classes]), str(tag.get("id") or "")])
+    classes = tag.get("class")
+    class_names = [str(c) for c in classes] if isinstance(classes, list) else [str(classes or "")]
+    names = " ".join([*class_names, str(tag.get("id") or "")])
     return {w for w in _WORDS.split(names.lower()) if w}
 
 

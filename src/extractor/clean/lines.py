@@ -114,8 +114,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             out.captions.append(line)
             continue
         if kind is Kind.BYLINE:
-            found = meta_rules.match_byline_line(line) or {}
-            draft.take(found)
+            draft.take(meta_rules.match_byline_line(line) or {})
             _take_times(draft, line)
             out.removed.append(line)
             continue
@@ -123,9 +122,9 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             out.removed.append(line)
             continue
         if not paragraphs:
-            found, rest = meta_rules.strip_dateline(line)
-            if found is not None:
-                draft.take(found)
+            dateline, rest = meta_rules.strip_dateline(line)
+            if dateline is not None:
+                draft.take(dateline)
                 out.removed.append(line[: len(line) - len(rest)].strip())
                 line = rest
         paragraphs.append(line)

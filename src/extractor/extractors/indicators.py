@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from .. import rules
 from ..analysis import Document, Token
@@ -102,7 +102,8 @@ def _natives(body: str) -> list[Indicator]:
             value = float(parse_native(match.group("num")))
         except NumeralError:
             continue
-        unit = _rules().unit_of.get(match.group("unit"), match.group("unit"))
+        counter: str = match.group("unit")
+        unit = _rules().unit_of.get(counter, counter)
         out.append(_indicator(body, match.start(), match.end(), value, unit, None, match.group("post"), False, None))
     return out
 
@@ -113,7 +114,7 @@ def _indicator(body: str, start: int, end: int, value: float, unit: str | None, 
     approximate = approx or pre in data["approximate_prefixes"] or post in data["approximate_suffixes"]
     qualifier = pre if pre in data["qualifier_prefixes"] else None
     if post in data["qualifier_suffixes"]:
-        qualifier = {"이상의": "이상", "넘게": "초과"}.get(post, post)
+        qualifier = {"이상의": "이상", "넘게": "초과"}.get(post or "", post)
     return Indicator(
         text=body[start:end], span=Span(start=start, end=end),
         value=high if high is not None else value, unit=unit, approximate=approximate,
@@ -198,13 +199,15 @@ def _change(body: str, indicator: Indicator, others: list[Indicator]) -> Change 
     if not verb:
         return None
     word = verb.group("verb")
-    direction = ("increase" if word.startswith(tuple(data["increase"]))
-                 else "decrease" if word.startswith(tuple(data["decrease"])) else None)
-    if direction is None:
+    direction: Literal["increase", "decrease"]
+    if word.startswith(tuple(data["increase"])):
+        direction = "increase"
+    elif word.startswith(tuple(data["decrease"])):
+        direction = "decrease"
+    else:
         return None
-    verb_end = text_end + (verb.end() if text_end != tail_start else verb.end())
     return Change(direction=direction, percent=percent, multiple=multiple,
-                  text=body[tail_start:verb_end].strip() or None)
+                  text=body[tail_start:text_end + verb.end()].strip() or None)
 
 
 def _subject(doc: Document, indicator: Indicator) -> str | None:

@@ -66,7 +66,7 @@ def _rules() -> _Rules:
         # 산업통상자원부 장관 홍길동은
         rf"(?<![가-힣])(?P<org>{org})\s(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){_BOUND}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
-        rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)?(?P<title>{title}){_BOUND}",
+        rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){_BOUND}",
     ]
     return _Rules(
         shapes=[re.compile(s) for s in shapes],
@@ -166,7 +166,9 @@ def is_person_name(doc: Document, name: str, start: int) -> bool:
         return True
     if any(t.tag.startswith(("V", "J", "E", "XS", "M")) for t in tokens):
         return False
-    single_common = len(tokens) == 1 and tokens[0].tag in ("NNG", "NNB", "NR")
+    # Kiwi reads unknown three-syllable names as common nouns (홍태용/NNG); the office after
+    # the name is the evidence, and not_names lists the common nouns of this shape.
+    single_common = len(tokens) == 1 and tokens[0].tag in ("NNB", "NR")
     return len(name) == 3 and not single_common
 
 
@@ -194,7 +196,8 @@ def merge(mentions: list[Mention], body: str) -> list[Official]:
         first = group[0]
         officials.append(Official(
             name=name, title=best.title, organization=best.organization,
-            organization_surface=best.surface, text=body[first.start:first.end], span=Span(start=first.start, end=first.end),
+            organization_surface=best.surface, text=body[first.start:first.end],
+            span=Span(start=first.start, end=first.end),
             mentions=[Span(start=m.start, end=m.end) for m in group],
         ))
     officials.sort(key=lambda o: o.span.start)

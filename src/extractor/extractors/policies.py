@@ -114,10 +114,7 @@ def _items(body: str, group: list[_Marker], number: int) -> list[PolicyItem]:
     paragraph_counts: list[int] = []
     for i, marker in enumerate(group):
         start = marker.start
-        if i + 1 < len(group):
-            end = group[i + 1].start
-        else:
-            end = _last_end(body, marker, group, paragraph_counts)
+        end = group[i + 1].start if i + 1 < len(group) else _last_end(body, marker, group, paragraph_counts)
         text = body[start:end].rstrip(" ,\n")
         end = start + len(text)
         paragraph_counts.append(text.count("\n") + 1)

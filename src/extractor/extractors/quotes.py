@@ -40,7 +40,7 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     data = rules.load("quotes")
-    alternatives = []
+    alternatives: list[str] = []
     for opening, closing in data["pairs"]:
         o, c = re.escape(opening), re.escape(closing)
         inner = f"[^{o}{c}\\n]" if opening != closing else f"[^{o}\\n]"

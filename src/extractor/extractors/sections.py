@@ -6,9 +6,9 @@ enumerations inside them.
 
 from __future__ import annotations
 
+from .. import rules
 from ..analysis import Document
 from ..records import Section, Span
-from .. import rules
 
 
 def extract(doc: Document) -> list[Section]:

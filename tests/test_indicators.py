@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from extractor.extractors import indicators
+
+from .conftest import cases, doc, opt
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit", "approximate", "qualifier", "previous"),
+                         [c for c in cases("indicators.tsv") if c.values[1] != "-"])
+def test_corpus(sentence: str, text: str, value: str, unit: str, approximate: str, qualifier: str,
+                previous: str) -> None:
+    found = {i.text: i for i in indicators.extract(doc(sentence))}
+    assert text in found, f"{text!r} not among {list(found)}"
+    got = found[text]
+    assert got.value == float(value)
+    assert got.unit == opt(unit)
+    assert got.approximate is (approximate == "true")
+    assert got.qualifier == opt(qualifier)
+    assert (got.previous.value if got.previous else None) == (float(previous) if previous != "-" else None)
+    assert sentence[got.span.start:got.span.end] == got.text
+
+
+@pytest.mark.parametrize("sentence", [c.values[0] for c in cases("indicators.tsv") if c.values[1] == "-"])
+def test_numbers_that_are_no_indicators(sentence: str) -> None:
+    assert [i.text for i in indicators.extract(doc(sentence))] == []
+
+
+def test_change_and_subject() -> None:
+    sentence = "사회적경제 기업수가 ’14년도 말 기준 400개에서 940개로 2배이상 증가했다."
+    found = indicators.extract(doc(sentence))[0]
+    assert found.change is not None and found.change.direction == "increase"
+    assert found.change.multiple == 2
+    assert found.subject == "사회적경제 기업수"
+
+
+def test_counter_then_noun_is_the_subject() -> None:
+    found = indicators.extract(doc("지역 주요 7개 대학과 협약을 체결했다."))[0]
+    assert found.subject == "대학"
