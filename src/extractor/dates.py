@@ -45,6 +45,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("iso", re.compile(rf"(?<![\d.]){year}\s?[./-]\s?(?P<mo>\d{{1,2}})\s?[./-]\s?(?P<d>\d{{1,2}})(?!\d)")),
         ("period", re.compile(rf"(?<![가-힣])(?P<dir>{forward})\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
         ("from_period", re.compile(rf"(?P<rel>{relative}|{year}\s?년)부터\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
+        ("range", re.compile(rf"(?<!\d){year}\s?년?\s?[~∼〜\-–]\s?(?P<y2>(?:19|20)?\d{{2}})\s?년")),
         ("full", re.compile(rf"(?<!\d){year}\s?년(?:도|대)?{month_day}")),
         ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
         ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
@@ -76,6 +77,12 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     start, end = match.start(), match.end()
+    if kind == "range":
+        first = int(groups["y"])
+        last = int(groups["y2"]) if len(groups["y2"]) == 4 else first // 100 * 100 + int(groups["y2"])
+        if last < first:
+            return None
+        return _valid(YearMatch(start, end, None, start_year=first, end_year=last))
     if kind in ("iso", "full"):
         return _valid(YearMatch(start, end, int(groups["y"]), month, day))
     if kind == "short":

@@ -44,6 +44,8 @@ def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None,
         return None, captions, []
     counts = Counter(kept)
     repeated = [line for line in kept if counts[line] > 1]
-    title = repeated[0] if repeated else max(kept, key=len)
+    # Pages put the headline above its subtitle: the first line that reads like one wins.
+    plausible = [line for line in kept if len(line) >= 8 and " " in line]
+    title = repeated[0] if repeated else plausible[0] if plausible else max(kept, key=len)
     kept.remove(title)
     return title, captions, kept

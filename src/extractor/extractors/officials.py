@@ -44,6 +44,7 @@ class _Rules:
     aliases: dict[str, str]
     surnames: frozenset[str]
     not_names: frozenset[str]
+    foreign_titles: frozenset[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def _rules() -> _Rules:
         aliases=dict(orgs["aliases"]),
         surnames=frozenset(names["single"].split()) | frozenset(names["double"]),
         not_names=frozenset(names["not_names"]),
+        foreign_titles=frozenset(titles["foreign_offices"]),
     )
 
 
@@ -113,10 +115,10 @@ def find_speakers(doc: Document) -> list[Mention]:
 def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     settings = _rules()
     name = match.group("name")
-    if not is_person_name(doc, name, match.start("name")):
-        return None
     title = match.group("title")
     groups = match.groupdict()
+    if not is_person_name(doc, name, match.start("name"), title=title, has_org=bool(groups.get("org"))):
+        return None
     surface = groups.get("org")
     pre = groups.get("pre")
     start = match.start() + (1 if doc.body[match.start()] == "[" else 0)
@@ -154,12 +156,23 @@ def normalize_organization(surface: str, title: str) -> str:
     return surface
 
 
-def is_person_name(doc: Document, name: str, start: int) -> bool:
-    """A family name first, not a known non-name, and not read by Kiwi as a common word."""
+def is_person_name(doc: Document, name: str, start: int, *, title: str | None = None,
+                   has_org: bool = False) -> bool:
+    """A family name first, not a known non-name, and not read by Kiwi as a common word.
+
+    A name Kiwi reads as one proper noun passes without a Korean family name when its
+    country or a head-of-government office stands with it: foreign leaders are named by
+    their family name alone (바이든 미국 대통령, 기시다 총리).
+    """
     settings = _rules()
-    if name in settings.not_names or not (name[0] in settings.surnames or name[:2] in settings.surnames):
+    if name in settings.not_names or name in settings.aliases:
         return False
     tokens = doc.tokens_between(start, start + len(name))
+    if (len(tokens) == 1 and tokens[0].tag == "NNP" and tokens[0].end - tokens[0].start == len(name)
+            and (has_org or title in settings.foreign_titles)):
+        return True
+    if not (name[0] in settings.surnames or name[:2] in settings.surnames):
+        return False
     if not tokens:
         return len(name) == 3
     if tokens[0].tag == "NNP":

@@ -108,5 +108,7 @@ def _attribute(doc: Document, speakers: list[_Speaker], open_at: int, close_at: 
             return nearest
     if last is not None and last.speaker and _rules().pronoun.search(doc.body[sentence_start:open_at]):
         return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
-    after = [s for s in speakers if close_at <= s.start < max(sentence_end, close_at + 40)]
+    line_end = doc.body.find("\n", close_at)
+    line_end = len(doc.body) if line_end < 0 else line_end
+    after = [s for s in speakers if close_at <= s.start < min(line_end, max(sentence_end, close_at + 40))]
     return after[0] if after else None
