@@ -37,9 +37,11 @@ class Document:
     sentences: list[tuple[int, int]]
     published: date | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [t.start for t in self.tokens]
+        self._sentence_starts = [s for s, _ in self.sentences]
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """Tokens that lie inside body[start:end]."""
@@ -49,8 +51,7 @@ class Document:
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The span of the sentence holding `offset` (the paragraph when Kiwi saw none)."""
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i][0] <= offset < self.sentences[i][1]:
             return self.sentences[i]
         lo = self.body.rfind("\n", 0, offset) + 1

@@ -20,6 +20,7 @@ from ..records import Change, Indicator, Previous, Span
 _BIG = re.compile(r"[만억조경]")
 _YEAR_GAP = re.compile(r"^\s*(?:[’'‘`]?\d{2,4}\s*년도?\s*(?:말|초|기준|상반기|하반기)?\s*)?$")
 _NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XSN", "NNB")
+_JOINED_BEFORE = re.compile(r"\d[-.]$")
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def extract(doc: Document) -> list[Indicator]:
     found = [*_numerals(doc.body), *_natives(doc.body)]
     found.sort(key=lambda ind: ind.span.start)
     merged = _merge_previous(doc.body, found)
-    for indicator in merged:
-        indicator.change = _change(doc.body, indicator, merged)
+    for i, indicator in enumerate(merged):
+        indicator.change = _change(doc.body, indicator, merged[i + 1] if i + 1 < len(merged) else None)
         indicator.subject = _subject(doc, indicator)
     return merged
 
@@ -126,8 +127,9 @@ def _blocked(body: str, at: int) -> bool:
     before = body[max(0, at - 3):at]
     if any(before.endswith(p) for p in _rules().data["blocking_prefixes"]):
         return True
-    # Phone numbers, ids and dotted dates: digits joined by '-' or '.' on either side.
-    return bool(re.match(r"\d[-.]$", before[-2:]) or re.match(r"^[-:]\d", body[at:at + 1]))
+    # The later parts of phone numbers, ids and dotted dates: digits joined by '-' or '.'.
+    # (Their first part has no unit, so it never becomes an indicator.)
+    return bool(_JOINED_BEFORE.search(before))
 
 
 def _next_is_latin(body: str, at: int) -> bool:
@@ -179,22 +181,21 @@ def _to_end(body: str, end: int) -> int:
     return end
 
 
-def _change(body: str, indicator: Indicator, others: list[Indicator]) -> Change | None:
+def _change(body: str, indicator: Indicator, following: Indicator | None) -> Change | None:
     """The change a sentence states right after an indicator: "… 2배이상 증가", "300%가 증대"."""
     data = _rules().data
     tail_start = indicator.span.end
     window = body[tail_start:tail_start + 30]
     percent = multiple = None
     text_end = tail_start
-    for other in others:
-        if other is not indicator and tail_start <= other.span.start <= tail_start + 3 and other.unit in ("%", "배"):
-            if other.unit == "%":
-                percent = other.value
-            else:
-                multiple = other.value
-            window = body[other.span.end:other.span.end + 12]
-            text_end = other.span.end
-            break
+    # The percent or multiple of the change stands right after: "… 940개로 2배이상 증가".
+    if following and tail_start <= following.span.start <= tail_start + 3 and following.unit in ("%", "배"):
+        if following.unit == "%":
+            percent = following.value
+        else:
+            multiple = following.value
+        window = body[following.span.end:following.span.end + 12]
+        text_end = following.span.end
     verb = re.match(r"^\s?(?:이|가|로|으로|나|까지)?\s?(?P<verb>[가-힣]{1,3})", window)
     if not verb:
         return None
