@@ -10,22 +10,28 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .batch import Item, discover
+from .batch import run as run_batch
+from .batch.inputs import is_stream
+from .batch.progress import Progress
+from .batch.runner import done_ids
 from .errors import ExtractorError
 from .pipeline import Extractor, Settings
 from .records import Article
 
-_INPUT_SUFFIXES = (".txt", ".html", ".htm")
 EXAMPLES = """\
 examples:
   extract article.txt > out.json          one article, indented JSON
   extract page.html --published 2023-04-21
   cat article.txt | extract -             read standard input
   extract archive/ -o out.jsonl           every .txt/.html below a folder, JSON Lines
+  extract 'pages/**/*.html' -j 2 -o out.jsonl --resume
+  extract articles.jsonl crawl.warc.gz -o out.jsonl   lines with id and text/html; WARC responses
   extract --schema > schemas/article.schema.json
 """
 
@@ -38,31 +44,64 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.paths:
         parser.error("give at least one PATH, or - for standard input")
-    extractor = Extractor(Settings(format=args.format))
-    inputs = list(_expand(args.paths))
-    single = len(inputs) == 1 and not any(Path(p).is_dir() for p in args.paths if p != "-")
+    if args.resume and not args.output:
+        parser.error("--resume needs -o FILE: it skips the ids already in that file")
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs takes a whole number of at least 1")
+    settings = Settings(format=args.format)
+    if _single(args.paths):
+        return _one(Extractor(settings), args.paths[0], args.output, args.published)
+    return _batch(args, settings)
+
+
+def _single(paths: list[str]) -> bool:
+    """One article in, one indented JSON object out; anything else is a batch of JSON Lines."""
+    if len(paths) != 1:
+        return False
+    name = paths[0]
+    return name == "-" or (not Path(name).is_dir() and not is_stream(name) and not any(c in name for c in "*?["))
+
+
+def _one(extractor: Extractor, name: str, output: str | None, published: str | None) -> int:
+    try:
+        article = _extract_one(extractor, name, published)
+    except ExtractorError as exc:
+        print(f"extract: {name}: {exc}", file=sys.stderr)
+        return 1
+    text = article.model_dump_json(indent=2) + "\n"
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _batch(args: argparse.Namespace, settings: Settings) -> int:
+    skip = done_ids(Path(args.output)) if args.resume else set()
+    items: Iterable[Item] = discover(args.paths)
+    total = None
+    if not any(is_stream(name) or name == "-" for name in args.paths):
+        items = list(items)  # paths only: cheap to list, and the progress line gets a total
+        total = sum(1 for item in items if item.id not in skip)
+    progress = Progress(total, enabled=sys.stderr.isatty() and not args.quiet)
     with contextlib.ExitStack() as stack:
-        out: TextIO = (stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output
-                       else sys.stdout)
-        failures = _run(extractor, inputs, out, single=single, published=args.published)
-    return 1 if failures else 0
+        out: TextIO = (stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
+                       if args.output else sys.stdout)
+        summary = run_batch(_reporting(items), out, settings=settings, jobs=args.jobs, ordered=not args.unordered,
+                      skip=skip, published_at=args.published, progress=progress)
+    if not args.quiet:
+        print(f"extract: {summary.line()}", file=sys.stderr)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failed else 0
 
 
-def _run(extractor: Extractor, inputs: list[str], out: TextIO, *, single: bool, published: str | None) -> int:
-    """Extract each input to `out`; a failure is named on stderr (and as an error line in JSON Lines)."""
-    failures = 0
-    for name in inputs:
-        try:
-            article = _extract_one(extractor, name, published)
-        except ExtractorError as exc:
-            failures += 1
-            print(f"extract: {name}: {exc}", file=sys.stderr)
-            if not single:
-                out.write(json.dumps({"id": name, "error": type(exc).__name__, "message": str(exc)},
-                                     ensure_ascii=False) + "\n")
-            continue
-        out.write(article.model_dump_json(indent=2) + "\n" if single else article.model_dump_json() + "\n")
-    return failures
+def _reporting(items: Iterable[Item]) -> Iterator[Item]:
+    """Name each unreadable input on stderr as it is met (its error line follows in the output)."""
+    for item in items:
+        if item.error:
+            print(f"extract: {item.id}: {item.error}", file=sys.stderr)
+        yield item
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,25 +109,21 @@ def _parser() -> argparse.ArgumentParser:
         prog="extract", description="Korean news articles and press releases → structured JSON.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article file, folder, or - for stdin")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article file, folder, glob, JSON Lines (.jsonl) or WARC file, or - for stdin")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     parser.add_argument("--format", choices=("auto", "text", "html"), default="auto",
                         help="input format (default: auto, from the file name and content)")
     parser.add_argument("--published", metavar="DATE",
                         help="publication date, overriding the page's (resolves 올해, 지난해 …)")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N",
+                        help="worker processes for a batch (default: the number of cores)")
+    parser.add_argument("--unordered", action="store_true", help="write lines as documents finish")
+    parser.add_argument("--resume", action="store_true", help="skip the ids already in the -o file")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     parser.add_argument("--version", action="version", version=f"extract {__version__}")
     return parser
-
-
-def _expand(paths: list[str]) -> Iterator[str]:
-    for name in paths:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            yield from sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in _INPUT_SUFFIXES
-                              and p.is_file())
-        else:
-            yield name
 
 
 def _extract_one(extractor: Extractor, name: str, published: str | None) -> Article:

@@ -26,8 +26,10 @@ _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\
 # CP949 is a superset of EUC-KR: decoding every Korean declaration as CP949 loses nothing.
 _ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
             "x-windows-949": "cp949", "windows-949": "cp949", "uhc": "cp949", "utf8": "utf-8"}
-# Share of characters that must be readable (letters, digits, punctuation, spaces).
+# Share of characters that must be readable: not control characters, not U+FFFD, not
+# private-use or unassigned code points (what binary data decodes to).
 _MIN_READABLE = 0.9
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,10 @@ def _checked(text: str, encoding: str) -> Decoded:
     if "\x00" in text:
         raise InputError(f"binary data (NUL bytes) in what decodes as {encoding}")
     sample = text[:20000]
-    readable = sum(1 for ch in sample if _readable(ch))
-    if sample and readable / len(sample) < _MIN_READABLE:
+    if sample and 1 - len(_UNREADABLE.findall(sample)) / len(sample) < _MIN_READABLE:
         raise InputError(f"decodes as {encoding} but is mostly unreadable (binary or wrong encoding)")
     if not text.strip():
         raise InputError("input holds only whitespace")
     return Decoded(text=unicodedata.normalize("NFC", text), encoding=encoding)
 
 
-def _readable(ch: str) -> bool:
-    if ch in "\n\r\t":
-        return True
-    category = unicodedata.category(ch)
-    return category[0] in "LNPSZ" and ch != "\ufffd"

@@ -48,7 +48,7 @@ class Extractor:
         self.settings = settings or Settings()
 
     def extract(self, source: Source_, *, published_at: datetime | date | str | None = None,
-                path: str | None = None) -> Article:
+                path: str | None = None, format: str | None = None) -> Article:
         """One article from text (`str`), raw bytes, or a file path (`pathlib.Path`)."""
         if isinstance(source, Path):
             path = path or str(source)
@@ -62,7 +62,8 @@ class Extractor:
             data = source.encode("utf-8")
         else:
             raise InputError(f"cannot extract from a {type(source).__name__}")
-        return self._extract_bytes(data, path=path, published_at=published_at)
+        wanted = _as_format(format or self.settings.format)
+        return self._extract_bytes(data, path=path, published_at=published_at, wanted=wanted)
 
     def extract_many(self, sources: Iterable[Source_]) -> Iterator[Article | ExtractorError]:
         """Extract each source in turn; a failure is yielded in its place, never raised."""
@@ -72,12 +73,12 @@ class Extractor:
             except ExtractorError as exc:
                 yield exc
 
-    def _extract_bytes(self, data: bytes, *, path: str | None,
-                       published_at: datetime | date | str | None) -> Article:
+    def _extract_bytes(self, data: bytes, *, path: str | None, published_at: datetime | date | str | None,
+                       wanted: Format) -> Article:
         if len(data) > self.settings.max_bytes:
             raise InputError(f"{len(data)} bytes is over the limit of {self.settings.max_bytes}")
         decoded = decode(data)
-        kind = _format(self.settings.format, decoded.text, path)
+        kind = _format(wanted, decoded.text, path)
         cleaned = clean_html(decoded.text) if kind == "html" else clean_text(decoded.text)
         meta = _meta(cleaned, published_at)
         published = meta.published_at.date() if meta.published_at else None
@@ -99,6 +100,13 @@ class Extractor:
             )
         except ValidationError as exc:  # a bug of ours: say which record, never a traceback
             raise ExtractorError(f"internal error, invalid record: {exc.errors()[0]['msg']}") from exc
+
+
+def _as_format(value: str) -> Format:
+    for known in ("auto", "text", "html"):
+        if value == known:
+            return known
+    raise InputError(f"unknown format {value!r} (auto, text or html)")
 
 
 def _format(wanted: Format, text: str, path: str | None) -> Literal["text", "html"]:

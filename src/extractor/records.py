@@ -48,6 +48,7 @@ class Source(Record):
     """Where the article came from, so a batch output line can be traced to its input."""
 
     path: str | None = None
+    url: str | None = None
     format: Literal["text", "html"]
     encoding: str
     sha256: str
@@ -168,8 +169,9 @@ class Section(Located):
 
 
 class Article(Record):
-    """The extractor's whole output for one input document."""
+    """The extractor's whole output for one input document; `id` names the input in a batch."""
 
+    id: str | None = None
     schema_version: str = SCHEMA_VERSION
     source: Source
     meta: Meta = Field(default_factory=Meta)

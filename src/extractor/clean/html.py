@@ -29,6 +29,7 @@ _PERSON = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})$")
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MIN_BODY_CHARS = 30
+_CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
 
 
 def clean_html(page: str) -> Cleaned:
@@ -55,10 +56,13 @@ def _settings() -> dict[str, Any]:
     return rules.load("html")
 
 
-def _words(tag: Tag) -> set[str]:
+def _classes(tag: Tag) -> list[str]:
     classes = tag.get("class")
-    class_names = [str(c) for c in classes] if isinstance(classes, list) else [str(classes or "")]
-    names = " ".join([*class_names, str(tag.get("id") or "")])
+    return [str(c) for c in classes] if isinstance(classes, list) else [str(classes)] if classes else []
+
+
+def _words(tag: Tag) -> set[str]:
+    names = " ".join([*_classes(tag), str(tag.get("id") or "")])
     return {w for w in _WORDS.split(names.lower()) if w}
 
 
@@ -67,19 +71,37 @@ def _is_junk(tag: Tag) -> bool:
     return tag.name in settings["junk_tags"] or bool(_words(tag) & set(settings["junk_words"]))
 
 
+def _matches(tag: Tag, selector: str) -> bool:
+    """The three selector forms html.toml uses: #id, .class and [attribute="value"]."""
+    if selector.startswith("#"):
+        return tag.get("id") == selector[1:]
+    if selector.startswith("."):
+        return selector[1:] in _classes(tag)
+    attribute, _, value = selector.strip("[]").partition("=")
+    return tag.get(attribute) == value.strip('"')
+
+
 def find_container(soup: BeautifulSoup) -> Tag | None:
-    """The element that holds the article's paragraphs."""
+    """The element that holds the article's paragraphs.
+
+    One pass over the tree: soupsieve's select() walks the whole page for every selector,
+    which cost more than parsing the page.
+    """
+    tags = soup.find_all(True)
     for selector in _settings()["body_selectors"]:
-        for tag in soup.select(selector):
-            if len(_HANGUL.findall(tag.get_text(" "))) >= _MIN_BODY_CHARS:
+        for tag in tags:
+            if _matches(tag, selector) and len(_HANGUL.findall(tag.get_text(" "))) >= _MIN_BODY_CHARS:
                 return tag
+    junk: set[int] = set()
     best: tuple[int, Tag | None] = (0, None)
-    for tag in soup.find_all(["div", "article", "section", "td", "p", "main"]):
-        if any(_is_junk(parent) for parent in [tag, *tag.parents] if isinstance(parent, Tag)):
+    for tag in tags:  # document order: a parent is judged before its children
+        if _is_junk(tag) or (isinstance(tag.parent, Tag) and id(tag.parent) in junk):
+            junk.add(id(tag))
             continue
-        score = _own_text_score(tag)
-        if score > best[0]:
-            best = (score, tag)
+        if tag.name in _CANDIDATES:
+            score = _own_text_score(tag)
+            if score > best[0]:
+                best = (score, tag)
     return best[1] if best[0] >= _MIN_BODY_CHARS else None
 
 
@@ -145,8 +167,9 @@ def page_meta(soup: BeautifulSoup) -> MetaDraft:
         draft.published_at = meta_rules.parse_timestamp(str(time_tag["datetime"]))
     for key in ("author", "dable:author", "article:author", "og:article:author"):
         _take_author(draft, tags.get(key, ""))
+    byline_words = set(_settings()["byline_words"])
     for tag in soup.find_all(True):
-        if _words(tag) & set(_settings()["byline_words"]) and len(tag.get_text(" ")) < 60:
+        if _words(tag) & byline_words and len(tag.get_text(" ")) < 60:
             _take_author(draft, fold(tag.get_text(" ")))
     if draft.title is None:
         heading = soup.find("h1") or soup.find("title")

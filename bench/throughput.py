@@ -1,0 +1,105 @@
+"""Throughput, memory and start-up of the pipeline against Kiwi's own speed.
+
+    .venv/bin/python bench/throughput.py [--docs 400]
+
+Builds a corpus by replicating samples/ to N documents, then prints:
+  (1) Kiwi-only tokenization of the article bodies: the floor we cannot beat;
+  (2) our whole pipeline in one process, and its ratio to (1);
+  (3) the batch CLI with 1 and with 2 jobs, and the speed-up;
+  (4) peak RSS of a batch worker against a process that only loads Kiwi;
+  (5) the cold start of `extract` on one article against a bare Kiwi load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+EXTRACT = [sys.executable, "-m", "extractor"]
+KIWI_ONLY = ("import warnings; warnings.simplefilter('ignore');"
+             "from kiwipiepy import Kiwi; Kiwi(load_typo_dict=False, load_multi_dict=False).tokenize('')")
+
+
+def corpus(count: int, folder: Path) -> list[Path]:
+    sources = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+    paths = []
+    for i in range(count):
+        source = sources[i % len(sources)]
+        target = folder / f"{i:06d}-{source.name}"
+        shutil.copyfile(source, target)
+        paths.append(target)
+    return paths
+
+
+# Runs a command and prints the peak RSS of its largest descendant: measured in a fresh
+# process so that no earlier run's peak is counted.
+_MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def timed_run(command: list[str]) -> tuple[float, int]:
+    """(seconds, peak RSS in MB of the largest process) of a command."""
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", _MEASURE, *command], check=False, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    return elapsed, int(result.stdout.strip() or 0) // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=400)
+    args = parser.parse_args()
+
+    from extractor import Extractor, analysis
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = corpus(args.docs, folder)
+        size_kb = sum(p.stat().st_size for p in paths) / 1024
+        extractor = Extractor()
+        kiwi = analysis.kiwi()
+        kiwi.tokenize("")
+        bodies = [extractor.extract(p).body for p in paths[: len(list(SAMPLES.glob("*.*")))]]
+        body_list = [bodies[i % len(bodies)] for i in range(len(paths))]
+        body_kb = sum(len(b.encode("utf-8")) for b in body_list) / 1024
+
+        start = time.perf_counter()
+        for body in body_list:
+            for line in body.split("\n"):
+                kiwi.tokenize(line)
+        kiwi_s = time.perf_counter() - start
+
+        start = time.perf_counter()
+        for path in paths:
+            extractor.extract(path)
+        ours_s = time.perf_counter() - start
+
+        one_s, rss_one = timed_run([*EXTRACT, str(folder), "-j", "1", "-q", "-o", str(folder / "o1.jsonl")])
+        two_s, rss_two = timed_run([*EXTRACT, str(folder), "-j", "2", "-q", "-o", str(folder / "o2.jsonl")])
+        kiwi_load_s, rss_kiwi = timed_run([sys.executable, "-c", KIWI_ONLY])
+        cold_s, _ = timed_run([*EXTRACT, str(SAMPLES / "daegu-social-economy-2020.txt")])
+
+    n = len(paths)
+    print(f"corpus: {n} documents replicated from samples/, {size_kb:,.0f} KB as stored, {body_kb:,.0f} KB of bodies")
+    print(f"{'':<44}{'docs/s':>10}{'KB/s':>10}")
+    print(f"{'(1) Kiwi tokenization of the bodies':<44}{n / kiwi_s:>10.1f}{body_kb / kiwi_s:>10.0f}")
+    print(f"{'(2) whole pipeline, one process':<44}{n / ours_s:>10.1f}{size_kb / ours_s:>10.0f}"
+          f"   ratio to (1): {kiwi_s / ours_s:.2f}")
+    print(f"{'(3) batch CLI, 1 job (incl. start-up)':<44}{n / one_s:>10.1f}{size_kb / one_s:>10.0f}")
+    print(f"{'    batch CLI, 2 jobs (incl. start-up)':<44}{n / two_s:>10.1f}{size_kb / two_s:>10.0f}"
+          f"   speed-up: {one_s / two_s:.2f}x")
+    print(f"(4) peak RSS: batch worker {max(rss_one, rss_two)} MB; a process that only loads Kiwi {rss_kiwi} MB"
+          f" (+{max(rss_one, rss_two) - rss_kiwi} MB)")
+    print(f"(5) cold start: extract on one article {cold_s:.2f} s; bare Kiwi load {kiwi_load_s:.2f} s"
+          f" (+{cold_s - kiwi_load_s:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()
