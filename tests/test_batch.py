@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import discover, run
-from extractor.batch.runner import done_ids
+from extractor.batch import discover
+from extractor.batch.runner import done_ids, run
 
 from .conftest import SAMPLES
 

@@ -15,11 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .batch import Item, discover
-from .batch import run as run_batch
-from .batch.inputs import is_stream
-from .batch.progress import Progress
-from .batch.runner import done_ids
+from .batch.inputs import Item, discover, is_stream
 from .errors import ExtractorError
 from .pipeline import Extractor, Settings
 from .records import Article
@@ -77,6 +73,10 @@ def _one(extractor: Extractor, name: str, output: str | None, published: str | N
 
 
 def _batch(args: argparse.Namespace, settings: Settings) -> int:
+    from .batch.progress import Progress
+    from .batch.runner import done_ids
+    from .batch.runner import run as run_batch
+
     skip = done_ids(Path(args.output)) if args.resume else set()
     items: Iterable[Item] = discover(args.paths)
     total = None

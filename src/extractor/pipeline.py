@@ -17,7 +17,6 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from . import analysis, link
-from .clean.html import clean_html
 from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
@@ -79,7 +78,12 @@ class Extractor:
             raise InputError(f"{len(data)} bytes is over the limit of {self.settings.max_bytes}")
         decoded = decode(data)
         kind = _format(wanted, decoded.text, path)
-        cleaned = clean_html(decoded.text) if kind == "html" else clean_text(decoded.text)
+        if kind == "html":
+            from .clean.html import clean_html  # bs4 costs 0.1 s to import: only pages pay it
+
+            cleaned = clean_html(decoded.text)
+        else:
+            cleaned = clean_text(decoded.text)
         meta = _meta(cleaned, published_at)
         published = meta.published_at.date() if meta.published_at else None
         doc = analysis.analyse(cleaned.body, published, **self.settings.kiwi_options)
