@@ -17,6 +17,9 @@ from typing import Any
 _lock = threading.Lock()
 _kiwi: Any = None
 _kiwi_options: dict[str, Any] = {}
+# Longest piece of a line given to Kiwi at once: a paragraph is rarely longer, and a
+# 5 MB line without breaks would otherwise cost Kiwi memory in proportion.
+MAX_CHUNK = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +83,24 @@ def analyse(body: str, published: date | None = None, **kiwi_options: Any) -> Do
     sentences: list[tuple[int, int]] = []
     offset = 0
     for line in body.split("\n"):
-        if line.strip():
-            _analyse_line(kiwi(**kiwi_options), line, offset, tokens, sentences)
+        for start, chunk in _chunks(line):
+            if chunk.strip():
+                _analyse_line(kiwi(**kiwi_options), chunk, offset + start, tokens, sentences)
         offset += len(line) + 1
     return Document(body=body, tokens=tokens, sentences=sentences, published=published)
+
+
+def _chunks(line: str) -> list[tuple[int, str]]:
+    """A line cut at spaces into pieces Kiwi handles in bounded memory and time."""
+    out = []
+    start = 0
+    while len(line) - start > MAX_CHUNK:
+        cut = line.rfind(" ", start + MAX_CHUNK // 2, start + MAX_CHUNK)
+        cut = cut if cut > start else start + MAX_CHUNK
+        out.append((start, line[start:cut]))
+        start = cut
+    out.append((start, line[start:]))
+    return out
 
 
 def _analyse_line(analyzer: Any, line: str, offset: int, tokens: list[Token],

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from . import rules
+from .coverage import Coverage
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -57,15 +58,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def find_years(text: str, published: date | None) -> list[YearMatch]:
     """Every year, date and period in `text`, the longest reading winning where they overlap."""
     found: list[YearMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
     for kind, pattern in _patterns():
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             result = _read(kind, match, published)
             if result is not None:
                 found.append(result)
-                taken.append((match.start(), match.end()))
+                taken.add(match.start(), match.end())
     found.sort(key=lambda m: m.start)
     return found
 

@@ -6,6 +6,8 @@ indicator refers to, and what falls inside each policy item.
 
 from __future__ import annotations
 
+import bisect
+
 from .records import Indicator, Official, PolicyItem, YearMention
 
 # How far before a number a year may stand and still be its reference ("’14년도 말 기준 400개").
@@ -14,21 +16,27 @@ _YEAR_REACH = 20
 
 def link(indicators: list[Indicator], years: list[YearMention], policies: list[PolicyItem],
          officials: list[Official]) -> None:
+    resolved = [y for y in years if y.year is not None]
+    year_starts = [y.span.start for y in resolved]
     for indicator in indicators:
-        before = [y for y in years if y.year is not None and y.span.end <= indicator.span.start
-                  and indicator.span.start - y.span.end <= _YEAR_REACH and y.month is None]
-        inside = [y for y in years if y.year is not None
-                  and indicator.span.start <= y.span.start < indicator.span.end]
-        if inside:
-            indicator.year = inside[-1].year
-        elif before:
-            indicator.year = before[-1].year
+        # a year inside the indicator's own text ("’18년 14억에서 ’19년 56억원으로"), else the
+        # nearest year standing just before it, as long as it is a year and not a date
+        at = bisect.bisect_left(year_starts, indicator.span.end) - 1
+        inside = at >= 0 and resolved[at].span.start >= indicator.span.start
+        before = (at >= 0 and resolved[at].span.end <= indicator.span.start
+                  and indicator.span.start - resolved[at].span.end <= _YEAR_REACH and resolved[at].month is None)
+        if inside or before:
+            indicator.year = resolved[at].year
+    indicator_starts = [i.span.start for i in indicators]
+    all_year_starts = [y.span.start for y in years]
+    mentions = sorted((m.start, index) for index, o in enumerate(officials) for m in o.mentions)
+    mention_starts = [start for start, _ in mentions]
     for item in policies:
-        item.indicators = _inside(item, [i.span.start for i in indicators])
-        item.years = _inside(item, [y.span.start for y in years])
-        item.officials = [i for i, o in enumerate(officials)
-                          if any(item.span.start <= m.start < item.span.end for m in o.mentions)]
+        item.indicators = _inside(item, indicator_starts)
+        item.years = _inside(item, all_year_starts)
+        item.officials = sorted({mentions[k][1] for k in _inside(item, mention_starts)})
 
 
 def _inside(item: PolicyItem, starts: list[int]) -> list[int]:
-    return [i for i, start in enumerate(starts) if item.span.start <= start < item.span.end]
+    """Indexes of the records (sorted by start) that start inside the item."""
+    return list(range(bisect.bisect_left(starts, item.span.start), bisect.bisect_left(starts, item.span.end)))

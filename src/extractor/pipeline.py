@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from . import analysis, link
+from .budget import time_budget
 from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
@@ -29,6 +30,7 @@ Format = Literal["auto", "text", "html"]
 Source_ = str | bytes | Path
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_HANGUL = re.compile(r"[가-힣]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class Settings:
     """Everything a run can tune, in one place (trafilatura's options object, not globals)."""
 
     format: Format = "auto"
-    max_bytes: int = 20 * 1024 * 1024
+    # Budgets per document: larger or slower inputs get an error, and a batch goes on.
+    max_bytes: int = 10 * 1024 * 1024
+    time_limit: float | None = 60.0
     kiwi_options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -62,7 +66,8 @@ class Extractor:
         else:
             raise InputError(f"cannot extract from a {type(source).__name__}")
         wanted = _as_format(format or self.settings.format)
-        return self._extract_bytes(data, path=path, published_at=published_at, wanted=wanted)
+        with time_budget(self.settings.time_limit):
+            return self._extract_bytes(data, path=path, published_at=published_at, wanted=wanted)
 
     def extract_many(self, sources: Iterable[Source_]) -> Iterator[Article | ExtractorError]:
         """Extract each source in turn; a failure is yielded in its place, never raised."""
@@ -76,7 +81,7 @@ class Extractor:
                        wanted: Format) -> Article:
         if len(data) > self.settings.max_bytes:
             raise InputError(f"{len(data)} bytes is over the limit of {self.settings.max_bytes}")
-        decoded = decode(data)
+        decoded = decode(data, max_bytes=self.settings.max_bytes)
         kind = _format(wanted, decoded.text, path)
         if kind == "html":
             from .clean.html import clean_html  # bs4 costs 0.1 s to import: only pages pay it
@@ -98,7 +103,8 @@ class Extractor:
                 source=Source(path=path, format=kind, encoding=decoded.encoding,
                               sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
                 meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
-                warnings=_warnings(cleaned, meta) + year_warnings, officials=found_officials,
+                warnings=decoded.warnings + cleaned.warnings + _warnings(cleaned, meta) + year_warnings,
+                officials=found_officials,
                 indicators=found_indicators, years=found_years, policies=found_policies, quotes=found_quotes,
                 programs=programs, sections=sections.extract(doc),
             )
@@ -148,6 +154,8 @@ def _warnings(cleaned: Cleaned, meta: Meta) -> list[str]:
     warnings = []
     if not cleaned.body.strip():
         warnings.append("no article body found")
+    elif len(_HANGUL.findall(cleaned.body)) < 0.2 * len(cleaned.body.replace(" ", "")):
+        warnings.append("little or no Korean text: the rules are for Korean articles")
     if meta.title is None:
         warnings.append("no headline found")
     if meta.published_at is None:

@@ -24,6 +24,7 @@ from .lines import Cleaned, clean_lines, fold
 from .meta import MetaDraft
 
 _HANGUL = re.compile(r"[가-힣]")
+_TAGS = re.compile(r"<[^>]{0,100000}>")
 _WORDS = re.compile(r"[\s_\-]+")
 _PERSON = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})$")
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
@@ -33,15 +34,29 @@ _CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
 
 
 def clean_html(page: str) -> Cleaned:
-    """Clean a whole page: metadata from its head and bylines, the body from its container."""
-    soup = BeautifulSoup(page, "lxml")
+    """Clean a whole page: metadata from its head and bylines, the body from its container.
+
+    lxml stops at its safety limits (nesting deeper than 255, attributes over 10 MB) and
+    drops what follows; when that leaves no body, Python's own parser, slower but
+    without such limits, reads the page again.
+    """
+    cleaned = _clean(BeautifulSoup(page, "lxml"))
+    if not cleaned.body and _HANGUL.search(_TAGS.sub(" ", page)):
+        cleaned = _clean(BeautifulSoup(page, "html.parser"))
+        cleaned.warnings.append("page too deep or too large for lxml: read with Python's html.parser")
+    return cleaned
+
+
+def _clean(soup: BeautifulSoup) -> Cleaned:
     draft = page_meta(soup)
     _find_reporter_emails(soup, draft)
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     container = find_container(soup)
-    captions = _take_captions(container) if container is not None else []
-    lines = container_lines(container) if container is not None else []
+    if container is None:  # a short or odd page: its whole body, furniture removed, beats nothing
+        container = soup.body or soup
+    captions = _take_captions(container)
+    lines = container_lines(container)
     cleaned = clean_lines(lines, draft, title=draft.title)
     cleaned.captions[:0] = captions
     if draft.published_at is None:
@@ -132,17 +147,35 @@ def _take_captions(container: Tag) -> list[str]:
 
 
 def container_lines(container: Tag) -> list[str]:
-    """The container's text, a line per paragraph: <br> and block ends become line breaks."""
-    for tag in list(container.find_all(True)):
-        if not tag.decomposed and _is_junk(tag):
-            tag.decompose()
-    block_tags = set(_settings()["block_tags"])
-    for tag in container.find_all(True):
-        if tag.name == "br":
-            tag.replace_with("\n")
-        elif tag.name in block_tags:
-            tag.insert_after("\n")
-    return container.get_text("").split("\n")
+    """The container's text, a line per paragraph: <br> and block ends become line breaks.
+
+    Furniture (ads, share rows, bylines) is skipped, not decomposed: bs4's `decomposed`
+    check searches the whole subtree on every call, quadratic on deep pages.
+    """
+    block_tags = frozenset(_settings()["block_tags"])
+    parts: list[str] = []
+    # An explicit stack, not recursion or tree edits: pages nest 10,000 deep, and bs4's
+    # insert_after walks the whole depth on every call.
+    stack = [(container, iter(container.children))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if node.name in block_tags:
+                parts.append("\n")
+        elif isinstance(child, Tag):
+            if _is_junk(child):
+                continue
+            if child.name == "br":
+                parts.append("\n")
+            else:
+                if child.name in block_tags:
+                    parts.append("\n")
+                stack.append((child, iter(child.children)))
+        elif isinstance(child, NavigableString) and not isinstance(child, Comment):
+            parts.append(str(child))
+    return "".join(parts).split("\n")
 
 
 def page_meta(soup: BeautifulSoup) -> MetaDraft:

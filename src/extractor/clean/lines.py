@@ -46,6 +46,7 @@ class Cleaned:
     captions: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from functools import cache
 
 from .. import rules
 from ..analysis import Document
+from ..coverage import Coverage
 from ..records import Official, Span
 
 PARTICLES = ("은|는|이|가|을|를|의|에게서|에게|께서|께|도|과|와|으로|로|에|님|이었던|이던|인|이며|이자|"
@@ -90,13 +91,15 @@ def extract(doc: Document) -> list[Official]:
 def find_mentions(doc: Document) -> list[Mention]:
     """Office mentions (and "원 장관" short forms resolved to a full name), in text order."""
     found: list[Mention] = []
+    taken = Coverage(len(doc.body))
     for pattern in _rules().shapes:
         for match in pattern.finditer(doc.body):
             mention = _mention(doc, match)
-            if mention and not any(m.start < mention.end and mention.start < m.end for m in found):
+            if mention and not taken.overlaps(mention.start, mention.end):
                 found.append(mention)
+                taken.add(mention.start, mention.end)
     found.sort(key=lambda m: m.start)
-    found.extend(_family_mentions(doc, found))
+    found.extend(_family_mentions(doc, found, taken))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -185,15 +188,17 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
     return len(name) == 3 and not single_common
 
 
-def _family_mentions(doc: Document, full: list[Mention]) -> list[Mention]:
-    """"원 장관은": a family name and an office already held by one named official."""
+def _family_mentions(doc: Document, full: list[Mention], taken: Coverage) -> list[Mention]:
+    """"원 장관은": a family name and an office held by exactly one official named before."""
+    first_seen: dict[tuple[str, str], dict[str, int]] = {}
+    for m in full:
+        first_seen.setdefault((m.name[0], m.title), {}).setdefault(m.name, m.start)
     out = []
     for match in _rules().family.finditer(doc.body):
-        candidates = {m.name for m in full if m.name[0] == match.group("surname")
-                      and m.title == match.group("title") and m.start < match.start()}
-        if len(candidates) == 1 and not any(m.start <= match.start() < m.end for m in full):
-            owner = next(m for m in full if m.name in candidates)
-            out.append(Mention(owner.name, owner.title, None, None, match.start(), match.end()))
+        named = first_seen.get((match.group("surname"), match.group("title")), {})
+        candidates = [name for name, start in named.items() if start < match.start()]
+        if len(candidates) == 1 and not taken.overlaps(match.start(), match.start() + 1):
+            out.append(Mention(candidates[0], match.group("title"), None, None, match.start(), match.end()))
     return out
 
 

@@ -17,6 +17,8 @@ from .. import rules
 from ..analysis import Document
 from ..records import PolicyItem, Span
 
+# The last item of an inline list ends at its sentence's end, and at most this far.
+_MAX_INLINE_ITEM = 1000
 _SEPARATOR = re.compile(r"[\s,，.:：)\]]*")
 _SENTENCE_END = re.compile(r"(?<=[다요])\.(?=\s|$)|\n")
 _CLAUSE_END = re.compile(r"[,，\n]|(?<=[다요])\.(?=\s|$)")
@@ -67,14 +69,16 @@ def _word_markers(body: str) -> list[_Marker]:
     return out
 
 
-def _circled_markers(body: str) -> list[_Marker]:
+@cache
+def _circled() -> tuple[re.Pattern[str], dict[str, int]]:
     ranges = _settings()["enumeration"]["circled_ranges"]
-    out = []
-    for at, char in enumerate(body):
-        for low, high in ranges:
-            if low <= ord(char) <= high:
-                out.append(_Marker("circled", ord(char) - low + 1, at, at + 1))
-    return out
+    values = {chr(code): code - low + 1 for low, high in ranges for code in range(low, high + 1)}
+    return re.compile("[" + "".join(re.escape(ch) for ch in values) + "]"), values
+
+
+def _circled_markers(body: str) -> list[_Marker]:
+    pattern, values = _circled()
+    return [_Marker("circled", values[m.group()], m.start(), m.end()) for m in pattern.finditer(body)]
 
 
 def _line_markers(body: str) -> list[_Marker]:
@@ -126,11 +130,15 @@ def _items(body: str, group: list[_Marker], number: int) -> list[PolicyItem]:
 
 
 def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int]) -> int:
-    line_start = body.rfind("\n", 0, marker.start) + 1
-    inline = body[line_start:marker.start].strip() != "" and group[0].start >= line_start
+    # An item on the same line as the one before it belongs to an inline list.
+    previous = group[-2]
+    inline = body.find("\n", previous.start, marker.start) < 0
+    line_end = body.find("\n", marker.end)
+    line_end = len(body) if line_end < 0 else line_end
     if inline:
-        stop = _SENTENCE_END.search(body, marker.end)
-        return stop.start() + (1 if stop.group(0) == "." else 0) if stop else len(body)
+        reach = min(line_end, marker.end + _MAX_INLINE_ITEM)
+        stop = _SENTENCE_END.search(body, marker.end, reach)
+        return stop.start() + 1 if stop else reach
     reach = max(counts) if counts else 1
     end = body.find("\n", marker.start)
     end = len(body) if end < 0 else end

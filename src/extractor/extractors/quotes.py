@@ -8,12 +8,14 @@ person named after it. Quoted noun phrases ending in a program word go to `progr
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from .. import rules
 from ..analysis import Document
+from ..coverage import Coverage
 from ..records import Official, Program, Quote, Span
 from . import officials as officials_mod
 
@@ -56,6 +58,7 @@ def _rules() -> _Rules:
 def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list[Program]]:
     """(quotes with speakers, program names) found in the body."""
     speakers = _speakers(doc, officials)
+    starts = [s.start for s in speakers]
     quotes: list[Quote] = []
     programs: list[Program] = []
     last: Quote | None = None
@@ -66,7 +69,7 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
         if _APOSTROPHE_YEAR.match(inner):
             continue
         if _is_speech(doc.body, match.start(), match.end()):
-            speaker = _attribute(doc, speakers, match.start(), match.end(), last)
+            speaker = _attribute(doc, speakers, starts, match.start(), match.end(), last)
             quote = Quote(text=inner, span=Span(start=start, end=end),
                           speaker=speaker.name if speaker else None,
                           official=speaker.official if speaker else None)
@@ -85,14 +88,17 @@ def _is_speech(body: str, open_at: int, close_at: int) -> bool:
 
 def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
     out = [_Speaker(o.name, m.start, m.end, i) for i, o in enumerate(officials) for m in o.mentions]
+    taken = Coverage(len(doc.body))
+    for speaker in out:
+        taken.add(speaker.start, speaker.end)
     for mention in officials_mod.find_speakers(doc):
-        if not any(s.start < mention.end and mention.start < s.end for s in out):
+        if not taken.overlaps(mention.start, mention.end):
             out.append(_Speaker(mention.name, mention.start, mention.end, None))
     out.sort(key=lambda s: s.start)
     return out
 
 
-def _attribute(doc: Document, speakers: list[_Speaker], open_at: int, close_at: int,
+def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_at: int, close_at: int,
                last: Quote | None) -> _Speaker | None:
     sentence_start, sentence_end = doc.sentence_at(open_at)
     line_start = doc.body.rfind("\n", 0, open_at) + 1
@@ -100,9 +106,11 @@ def _attribute(doc: Document, speakers: list[_Speaker], open_at: int, close_at: 
     # A quote continuing the last one ("…"며 "…"고 말했다) has the same speaker.
     if last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker:
         return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
-    before = [s for s in speakers if line_start <= s.start and s.end <= open_at]
-    if before:
-        nearest = before[-1]
+    i = bisect.bisect_left(starts, open_at) - 1
+    while i >= 0 and speakers[i].start >= line_start and speakers[i].end > open_at:
+        i -= 1
+    if i >= 0 and speakers[i].start >= line_start:
+        nearest = speakers[i]
         gap = doc.body[nearest.end:open_at]
         if nearest.start >= sentence_start or _SUBJECT.match(gap) or gap.strip() in ("", ":", "："):
             return nearest
@@ -110,5 +118,6 @@ def _attribute(doc: Document, speakers: list[_Speaker], open_at: int, close_at: 
         return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
     line_end = doc.body.find("\n", close_at)
     line_end = len(doc.body) if line_end < 0 else line_end
-    after = [s for s in speakers if close_at <= s.start < min(line_end, max(sentence_end, close_at + 40))]
+    reach = min(line_end, max(sentence_end, close_at + 40))
+    after = speakers[bisect.bisect_left(starts, close_at):bisect.bisect_left(starts, reach)]
     return after[0] if after else None

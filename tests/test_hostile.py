@@ -1,0 +1,131 @@
+"""Hostile and broken input: a valid Article with warnings or a clear one-line error, never a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor import Article, Extractor, InputError, Settings
+from extractor.budget import OverBudget
+
+HOSTILE = Path(__file__).parent / "hostile"
+extractor = Extractor(Settings(time_limit=60))
+
+# What each file of tests/hostile/ must give: "error" or the warning the Article must carry.
+EXPECTED = {
+    "empty.txt": "error", "whitespace.txt": "error", "png.txt": "error", "pdf.txt": "error",
+    "nul-bytes.txt": "error", "shift-jis.txt": "error",
+    "gzip.txt": "input was gzip-compressed",
+    "truncated-utf8.txt": "invalid UTF-8 bytes replaced",
+    "truncated-cp949.txt": "the last character was cut off",
+    "mixed-encodings.txt": "lines in different encodings",
+    "unclosed-tags.html": "",
+    "english.txt": "little or no Korean text", "japanese.txt": "little or no Korean text",
+    "chinese.txt": "little or no Korean text", "only-numbers.txt": "little or no Korean text",
+    "only-punctuation.txt": "little or no Korean text",
+    "zero-width.txt": "", "utf16-bom.txt": "",
+}
+
+
+def check(article: Article) -> None:
+    """The record passes its own validation again, and every span lies in the body."""
+    Article.model_validate_json(article.model_dump_json())
+    for record in [*article.officials, *article.indicators, *article.years, *article.policies, *article.quotes]:
+        assert 0 <= record.span.start <= record.span.end <= len(article.body)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus(name: str) -> None:
+    data = (HOSTILE / name).read_bytes()
+    if EXPECTED[name] == "error":
+        with pytest.raises(InputError) as caught:
+            extractor.extract(data)
+        assert "\n" not in str(caught.value) and str(caught.value)
+        return
+    article = extractor.extract(data)
+    check(article)
+    assert any(EXPECTED[name] in warning for warning in article.warnings) or EXPECTED[name] == ""
+
+
+def test_corpus_is_complete() -> None:
+    assert sorted(p.name for p in HOSTILE.iterdir()) == sorted(EXPECTED)
+
+
+def test_truncated_utf8_is_not_read_as_cp949() -> None:
+    article = extractor.extract((HOSTILE / "truncated-utf8.txt").read_bytes())
+    assert article.source.encoding == "utf-8"
+    assert article.body.startswith("경남 마산시는 올해 37만여명에게")
+    assert article.indicators[0].value == 370000
+
+
+def test_zero_width_characters_do_not_split_words() -> None:
+    article = extractor.extract((HOSTILE / "zero-width.txt").read_bytes())
+    assert article.officials[0].name == "권영진"
+    assert article.indicators[0].previous is not None and article.indicators[0].previous.value == 400
+
+
+def test_mixed_encodings_keep_both_lines() -> None:
+    article = extractor.extract((HOSTILE / "mixed-encodings.txt").read_bytes())
+    assert "황철곤 마산시장" in article.body and "37만여명" in article.body
+
+
+def test_too_large_is_an_error() -> None:
+    small = Extractor(Settings(max_bytes=1000))
+    with pytest.raises(InputError, match="over the limit"):
+        small.extract(("가" * 2000).encode())
+
+
+def test_fifty_megabytes_is_refused_by_default() -> None:
+    with pytest.raises(InputError, match="over the limit"):
+        extractor.extract(b"a" * (50 * 1024 * 1024))
+
+
+def test_time_budget_turns_into_an_error() -> None:
+    slow = Extractor(Settings(time_limit=0.5))
+    with pytest.raises(OverBudget, match="time budget"):
+        slow.extract(("정부가 올해 3만 5천호를 매입한다고 밝혔다. " * 20000).encode())
+
+
+@pytest.mark.parametrize("page", [
+    b"<html><body>" + b"<div>" * 10000 + "정부가 3만 5천호를 매입한다고 밝혔다.".encode() + b"</div>" * 10000,
+    b'<html><body><div data-x="' + b"a" * 2_000_000 + b'"><p>' + "정부가 3만 5천호를 샀다.".encode() + b"</p></div>",
+    b"<html><body><div><p><b><i>" + "정부가 3만 5천호를 매입한다.".encode() + b"<p><div><table><tr><td>",
+])
+def test_malformed_pages_keep_their_text(page: bytes) -> None:
+    article = extractor.extract(page)
+    check(article)
+    assert "3만 5천호" in article.body
+    assert article.indicators[0].value == 35000
+
+
+def test_no_external_entities_or_fetches() -> None:
+    page = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            b"<html><body><p>&xxe;" + "정부가 3만 5천호를 매입한다고 밝혔다.".encode() + b'</p><img src="http://127.0.0.1:9/x"></body></html>')
+    article = extractor.extract(page)
+    assert "root:" not in article.body
+    assert "3만 5천호" in article.body
+
+
+MARKERS = ["억", "만", "천", "원", "개", "명", "%", "첫째", "둘째", "마지막으로", "①", "➁", "1.", "\"", "“", "”",
+           "‘", "’", "▲", "□", "○", "시장", "장관", "기자", "에서", "로", "→", "년", "월", "일", "올해",
+           "지난해", "\n", " ",
+           "<p>", "</p>", "<div class='article'>", "<br>", "<script>", "【", "】", "=", "(", ")", "[", "]", ":"]
+pieces = st.one_of(
+    st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1, max_size=4),
+    st.from_regex(r"\d{1,6}(,\d{3})?(\.\d)?", fullmatch=True),
+    st.sampled_from(MARKERS),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(pieces, min_size=1, max_size=80))
+def test_fuzz_never_crashes_and_records_stay_valid(parts: list[str]) -> None:
+    text = "".join(parts)
+    try:
+        article = extractor.extract(text.encode("utf-8"))
+    except InputError:
+        return  # a clear error (e.g. only whitespace) is an allowed answer
+    check(article)
