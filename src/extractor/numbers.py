@@ -19,6 +19,8 @@ NATIVE = {"한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 
           "넉": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스무": 20,
           "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
 
+_NATIVE_TENS = {w: v for w, v in NATIVE.items() if v >= 10 and v % 10 == 0}
+
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A numeral that starts with a digit: "1조3천291억", "3만 5천", "1천600여억", "1,234억 5,678만".
 # Every repetition consumes a unit character, so the pattern cannot backtrack badly.
@@ -37,8 +39,21 @@ class NumeralError(ValueError):
 
 
 def parse_numeral(text: str) -> tuple[float, bool]:
-    """(value, approximate) of a numeral; 여 inside it ("1천600여억") makes it approximate."""
+    """(value, approximate) of a numeral; 여 inside it ("1천600여억") makes it approximate.
+
+    Digits, Sino-Korean words (이천이십, 일점오) and native words (서른다섯) are read.
+    """
     compact = text.replace(" ", "")
+    if "점" in compact and _SINO.match(compact.replace("점", "", 1)):
+        whole, _, fraction = compact.partition("점")
+        if fraction and all(ch in SINO_DIGITS for ch in fraction):
+            digits = "".join(str(SINO_DIGITS[ch]) for ch in fraction)
+            return float(Decimal(int(parse_numeral(whole or "영")[0])) + Decimal("0." + digits)), False
+    if compact in NATIVE or compact[:2] in _NATIVE_TENS or compact[:1] in _NATIVE_TENS:
+        try:
+            return float(parse_native(compact)), False
+        except NumeralError:
+            pass
     if not (_NUMERAL.match(compact) or _SINO.match(compact)):
         raise NumeralError(f"not a Korean numeral: {text!r}")
     total = Decimal(0)
@@ -64,11 +79,13 @@ def parse_numeral(text: str) -> tuple[float, bool]:
 
 
 def parse_native(word: str) -> int:
-    """The value of a native numeral word before a counter (두 → 2, 스무 → 20)."""
+    """The value of a native numeral word (두 → 2, 스무 → 20, 열두 → 12, 서른다섯 → 35)."""
     if word in NATIVE:
         return NATIVE[word]
-    if len(word) >= 2 and word[0] in NATIVE and word[1:] in NATIVE:  # 열두 → 12
-        return NATIVE[word[0]] + NATIVE[word[1:]]
+    for size in (2, 1):
+        tens, units = word[:size], word[size:]
+        if tens in _NATIVE_TENS and units in NATIVE and NATIVE[units] < 10:
+            return _NATIVE_TENS[tens] + NATIVE[units]
     raise NumeralError(f"not a native numeral: {word!r}")
 
 

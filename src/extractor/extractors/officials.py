@@ -46,6 +46,8 @@ class _Rules:
     surnames: frozenset[str]
     not_names: frozenset[str]
     foreign_titles: frozenset[str]
+    completing: dict[str, str]
+    portfolio: frozenset[str]
 
 
 @cache
@@ -54,7 +56,7 @@ def _rules() -> _Rules:
     orgs = rules.load("organizations")
     names = rules.load("surnames")
     title = rules.alternation(titles["offices"])
-    role = rules.alternation(titles["person_roles"])
+    role = rules.alternation(titles["roles"]["names"])
     aliases = rules.alternation(list(orgs["aliases"]))
     suffixes = rules.alternation(orgs["suffixes"])
     org_word = rf"(?:[가-힣A-Za-z·]{{1,15}}?(?:{suffixes})|{aliases})"
@@ -80,6 +82,8 @@ def _rules() -> _Rules:
         surnames=frozenset(names["single"].split()) | frozenset(names["double"]),
         not_names=frozenset(names["not_names"]),
         foreign_titles=frozenset(titles["foreign_offices"]),
+        completing=dict(titles["completing_offices"]),
+        portfolio=frozenset(titles["portfolio"]["offices"]),
     )
 
 
@@ -125,10 +129,15 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     surface = groups.get("org")
     pre = groups.get("pre")
     start = match.start() + (1 if doc.body[match.start()] == "[" else 0)
+    if pre and title in settings.portfolio:  # 국정기획수석: the portfolio is part of the office
+        title, pre = pre + title, None
     if pre:
         # A glued prefix names the organization: any place before a local office (마산시장),
-        # a known or organization-shaped word before any other office (국토부장관).
-        if title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
+        # the start of an organization the office's first syllable completes (금융감독원장),
+        # or a known or organization-shaped word before any other office (국토부장관).
+        if title in settings.completing and title not in settings.local:
+            pre = pre + settings.completing[title]
+        elif title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
             return None
         surface = f"{surface} {pre}" if surface else pre
     if surface is None:
@@ -161,31 +170,31 @@ def normalize_organization(surface: str, title: str) -> str:
 
 def is_person_name(doc: Document, name: str, start: int, *, title: str | None = None,
                    has_org: bool = False) -> bool:
-    """A family name first, not a known non-name, and not read by Kiwi as a common word.
+    """Whether a word before an office is a person's name.
 
-    A name Kiwi reads as one proper noun passes without a Korean family name when its
-    country or a head-of-government office stands with it: foreign leaders are named by
-    their family name alone (바이든 미국 대통령, 기시다 총리).
+    A Korean name starts with a family name. Kiwi often misreads names that start with
+    이 or 정 (이 as "this", 정 as an adverb), so its tags only veto a three-syllable name
+    when they read a verb or a particle into it; a two-syllable name needs Kiwi's proper-
+    noun reading or an organization beside it. A name Kiwi reads as one proper noun needs
+    no Korean family name when its country or a head-of-government office stands with it:
+    foreign leaders are named by their family name alone (바이든 미국 대통령, 기시다 총리).
     """
     settings = _rules()
     if name in settings.not_names or name in settings.aliases:
         return False
     tokens = doc.tokens_between(start, start + len(name))
-    if (len(tokens) == 1 and tokens[0].tag == "NNP" and tokens[0].end - tokens[0].start == len(name)
-            and (has_org or title in settings.foreign_titles)):
+    one_proper_noun = (len(tokens) == 1 and tokens[0].tag == "NNP"
+                       and tokens[0].end - tokens[0].start == len(name))
+    if one_proper_noun and (has_org or title in settings.foreign_titles):
         return True
     if not (name[0] in settings.surnames or name[:2] in settings.surnames):
         return False
-    if not tokens:
-        return len(name) == 3
-    if tokens[0].tag == "NNP":
-        return True
-    if any(t.tag.startswith(("V", "J", "E", "XS", "M")) for t in tokens):
-        return False
-    # Kiwi reads unknown three-syllable names as common nouns (홍태용/NNG); the office after
-    # the name is the evidence, and not_names lists the common nouns of this shape.
-    single_common = len(tokens) == 1 and tokens[0].tag in ("NNB", "NR")
-    return len(name) == 3 and not single_common
+    if len(name) == 2:
+        return one_proper_noun or has_org
+    if len(name) == 4 and name[:2] not in settings.surnames:
+        return False  # four syllables: 남궁민수, not 소통채널
+    compound = sum(1 for t in tokens if t.tag == "NNG" and t.end - t.start >= 2) >= 2
+    return not compound and not any(t.tag.startswith(("V", "J", "E", "XS")) for t in tokens)
 
 
 def _family_mentions(doc: Document, full: list[Mention], taken: Coverage) -> list[Mention]:
