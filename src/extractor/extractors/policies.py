@@ -31,6 +31,7 @@ class _Marker:
     start: int
     end: int
     final: bool = False
+    lead: int = 0  # where the item's own words start (after "로" of 첫째로)
 
 
 @cache
@@ -51,7 +52,10 @@ def _line_patterns() -> list[re.Pattern[str]]:
 
 def extract(doc: Document) -> list[PolicyItem]:
     """Items of every enumeration, groups numbered in order of appearance."""
-    groups = [g for style in (_word_markers, _circled_markers, _line_markers) for g in _group(style(doc.body))]
+    markers = [*_word_markers(doc.body), *_circled_markers(doc.body), *_line_markers(doc.body)]
+    # Each marker style counts on its own: "1." items may hold "가." items inside them.
+    groups = [g for style in sorted({m.style for m in markers})
+              for g in _group([m for m in markers if m.style == style])]
     groups.sort(key=lambda g: g[0].start)
     items: list[PolicyItem] = []
     for number, group in enumerate(groups, start=1):
@@ -65,7 +69,8 @@ def _word_markers(body: str) -> list[_Marker]:
     out = []
     for match in _word_pattern().finditer(body):
         word = match.group("m")
-        out.append(_Marker("word", words.get(word, 0), match.start(), match.end(), final=word in finals))
+        out.append(_Marker("word", words.get(word, 0), match.start(), match.end("m"), final=word in finals,
+                           lead=match.end()))
     return out
 
 
@@ -99,7 +104,8 @@ def _group(markers: list[_Marker]) -> list[list[_Marker]]:
     for marker in sorted(markers, key=lambda m: m.start):
         if marker.final:
             if len(current) >= 2:
-                current.append(_Marker(marker.style, current[-1].ordinal + 1, marker.start, marker.end, True))
+                current.append(_Marker(marker.style, current[-1].ordinal + 1, marker.start, marker.end, True,
+                                       marker.lead))
                 groups.append(current)
             current = []
         elif current and marker.ordinal == current[-1].ordinal + 1:
@@ -156,7 +162,7 @@ def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int
 
 def _title(body: str, marker: _Marker, end: int) -> str:
     """The item's lead: a bracketed name it opens with, or its first sentence or clause."""
-    lead = _SEPARATOR.match(body, marker.end)
+    lead = _SEPARATOR.match(body, max(marker.end, marker.lead))
     start = lead.end() if lead else marker.end
     for opening, closing in _settings()["enumeration"]["title_brackets"]:
         if body.startswith(opening, start):
