@@ -28,6 +28,8 @@ examples:
   extract archive/ -o out.jsonl           every .txt/.html below a folder, JSON Lines
   extract 'pages/**/*.html' -j 2 -o out.jsonl --resume
   extract articles.jsonl crawl.warc.gz -o out.jsonl   lines with id and text/html; WARC responses
+  extract article.txt --html review.html  the article with every record highlighted
+  extract archive/ -o out.jsonl --html-dir review/
   extract --schema > schemas/article.schema.json
 """
 
@@ -46,8 +48,22 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--jobs takes a whole number of at least 1")
     settings = Settings(format=args.format)
     if _single(args.paths):
-        return _one(Extractor(settings), args.paths[0], args.output, args.published)
-    return _batch(args, settings)
+        if args.html_dir:
+            parser.error("--html-dir is for several inputs; use --html FILE for one")
+        return _one(Extractor(settings), args.paths[0], args.output, args.published, args.html)
+    if args.html:
+        parser.error("--html is for one input; use --html-dir DIR for several")
+    if args.html_dir and not args.output:
+        parser.error("--html-dir needs -o FILE: the pages are made from the JSON Lines written there")
+    code = _batch(args, settings)
+    if args.html_dir:
+        from .review import write_pages
+
+        lines = Path(args.output).read_text(encoding="utf-8").splitlines()
+        count = write_pages(lines, args.html_dir)
+        if not args.quiet:
+            print(f"extract: {count} review pages and index.html in {args.html_dir}", file=sys.stderr)
+    return code
 
 
 def _single(paths: list[str]) -> bool:
@@ -58,12 +74,17 @@ def _single(paths: list[str]) -> bool:
     return name == "-" or (not Path(name).is_dir() and not is_stream(name) and not any(c in name for c in "*?["))
 
 
-def _one(extractor: Extractor, name: str, output: str | None, published: str | None) -> int:
+def _one(extractor: Extractor, name: str, output: str | None, published: str | None,
+         review_page: str | None) -> int:
     try:
         article = _extract_one(extractor, name, published)
     except ExtractorError as exc:
         print(f"extract: {name}: {exc}", file=sys.stderr)
         return 1
+    if review_page:
+        from .review import render
+
+        Path(review_page).write_text(render(article), encoding="utf-8")
     text = article.model_dump_json(indent=2) + "\n"
     if output:
         Path(output).write_text(text, encoding="utf-8")
@@ -121,6 +142,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--unordered", action="store_true", help="write lines as documents finish")
     parser.add_argument("--resume", action="store_true", help="skip the ids already in the -o file")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
+    parser.add_argument("--html", metavar="FILE", help="also write a review page of the article (one input)")
+    parser.add_argument("--html-dir", metavar="DIR", help="review pages and an index for a batch (needs -o)")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
     parser.add_argument("--version", action="version", version=f"extract {__version__}")
     return parser
