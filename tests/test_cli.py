@@ -74,3 +74,13 @@ def test_published_overrides_and_resolves_relative_years() -> None:
 def test_committed_schema_matches_the_models() -> None:
     committed = (ROOT / "schemas" / "article.schema.json").read_text(encoding="utf-8")
     assert committed == schema_json(), "regenerate with: extract --schema > schemas/article.schema.json"
+
+
+def test_engine_ray_without_ray_says_how_to_install(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                    tmp_path: Path) -> None:
+    from extractor.cli import main
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray now fails, as where it is not installed
+    code = main([str(SAMPLES), "--engine", "ray", "-o", str(tmp_path / "o.jsonl")])
+    assert code == 2
+    assert capsys.readouterr().err.strip() == "extract: --engine ray needs Ray: pip install 'extractor[ray]'"

@@ -28,6 +28,7 @@ examples:
   extract archive/ -o out.jsonl           every .txt/.html below a folder, JSON Lines
   extract 'pages/**/*.html' -j 2 -o out.jsonl --resume
   extract articles.jsonl crawl.warc.gz -o out.jsonl   lines with id and text/html; WARC responses
+  extract archive/ -o out.jsonl --engine ray [--address ADDR]
   extract article.txt --html review.html  the article with every record highlighted
   extract archive/ -o out.jsonl --html-dir review/
   extract --schema > schemas/article.schema.json
@@ -98,6 +99,8 @@ def _batch(args: argparse.Namespace, settings: Settings) -> int:
     from .batch.runner import done_ids
     from .batch.runner import run as run_batch
 
+    if args.engine == "ray" or args.output_format == "parquet":
+        return _ray_batch(args, settings)
     skip = done_ids(Path(args.output)) if args.resume else set()
     items: Iterable[Item] = discover(args.paths)
     total = None
@@ -114,6 +117,32 @@ def _batch(args: argparse.Namespace, settings: Settings) -> int:
         print(f"extract: {summary.line()}", file=sys.stderr)
     if summary.interrupted:
         return 130
+    return 1 if summary.failed else 0
+
+
+def _ray_batch(args: argparse.Namespace, settings: Settings) -> int:
+    from .batch import ray_engine
+    from .batch.runner import done_ids
+
+    if args.output_format == "parquet" and (args.engine != "ray" or not args.output):
+        print("extract: --output-format parquet goes with --engine ray and -o DIR", file=sys.stderr)
+        return 2
+    skip = done_ids(Path(args.output)) if args.resume and args.output_format == "jsonl" else set()
+    try:
+        with contextlib.ExitStack() as stack:
+            out: TextIO | None = None
+            if args.output_format == "jsonl":
+                out = (stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
+                       if args.output else sys.stdout)
+            summary = ray_engine.run(
+                _reporting(discover(args.paths)), out, settings=settings, address=args.address,
+                actors=args.jobs, published_at=args.published, skip=skip,
+                parquet=args.output if args.output_format == "parquet" else None)
+    except ray_engine.MissingRay as exc:
+        print(f"extract: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"extract: {summary.line()} (ray)", file=sys.stderr)
     return 1 if summary.failed else 0
 
 
@@ -140,6 +169,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="worker processes for a batch (default: the number of cores)")
     parser.add_argument("--unordered", action="store_true", help="write lines as documents finish")
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local worker processes (default) or a Ray cluster (pip install 'extractor[ray]')")
+    parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (default: start Ray locally)")
+    parser.add_argument("--output-format", choices=("jsonl", "parquet"), default="jsonl",
+                        help="batch output: JSON Lines (default) or Parquet (with --engine ray; -o is a folder)")
     parser.add_argument("--resume", action="store_true", help="skip the ids already in the -o file")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
     parser.add_argument("--html", metavar="FILE", help="also write a review page of the article (one input)")
