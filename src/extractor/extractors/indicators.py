@@ -115,7 +115,7 @@ def _indicator(body: str, start: int, end: int, value: float, unit: str | None, 
     approximate = approx or pre in data["approximate_prefixes"] or post in data["approximate_suffixes"]
     qualifier = pre if pre in data["qualifier_prefixes"] else None
     if post in data["qualifier_suffixes"]:
-        qualifier = {"이상의": "이상", "넘게": "초과"}.get(post or "", post)
+        qualifier = data["qualifier_names"].get(post or "", post)
     return Indicator(
         text=body[start:end], span=Span(start=start, end=end),
         value=high if high is not None else value, unit=unit, approximate=approximate,

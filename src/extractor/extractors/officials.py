@@ -17,10 +17,6 @@ from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
 
-PARTICLES = ("은|는|이|가|을|를|의|에게서|에게|께서|께|도|과|와|으로|로|에|님|이었던|이던|인|이며|이자|"
-             "이었다|였다|측|직무대행|권한대행|만|부터|까지|에겐|과의|와의")
-_BOUND = rf"(?=(?:{PARTICLES})?(?:[^가-힣]|$))"
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -56,6 +52,8 @@ def _rules() -> _Rules:
     orgs = rules.load("organizations")
     names = rules.load("surnames")
     title = rules.alternation(titles["offices"])
+    # An office ends where a particle or a non-Hangul character follows (시장이, 장관은, 대표).
+    bound = rf"(?=(?:{rules.alternation(titles['particles'])})?(?:[^가-힣]|$))"
     role = rules.alternation(titles["roles"]["names"])
     aliases = rules.alternation(list(orgs["aliases"]))
     suffixes = rules.alternation(orgs["suffixes"])
@@ -68,14 +66,14 @@ def _rules() -> _Rules:
         # [구병삼/통일부 대변인 : "…"]
         rf"\[\s?(?P<name>[가-힣]{{2,4}})\s?/\s?(?P<org>[^:\]/]{{1,30}}?)\s?(?P<title>{title})\s?[:：]",
         # 산업통상자원부 장관 홍길동은
-        rf"(?<![가-힣])(?P<org>{org})\s(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){_BOUND}",
+        rf"(?<![가-힣])(?P<org>{org})\s(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
-        rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){_BOUND}",
+        rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
     ]
     return _Rules(
         shapes=[re.compile(s) for s in shapes],
-        family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s(?P<title>{title}){_BOUND}"),
-        role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{_BOUND})"),
+        family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s(?P<title>{title}){bound}"),
+        role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{bound})"),
         org_word=re.compile(rf"^{org_word}$"),
         local=dict(titles["local_offices"]),
         aliases=dict(orgs["aliases"]),
