@@ -52,6 +52,7 @@ def _rules() -> _Rules:
     orgs = rules.load("organizations")
     names = rules.load("surnames")
     title = rules.alternation(titles["offices"])
+    cue = rules.load("quotes")["cue"]
     # An office ends where a particle or a non-Hangul character follows (시장이, 장관은, 대표).
     bound = rf"(?=(?:{rules.alternation(titles['particles'])})?(?:[^가-힣]|$))"
     role = rules.alternation(titles["roles"]["names"])
@@ -63,8 +64,8 @@ def _rules() -> _Rules:
     shapes = [
         # 행정안전부(장관 이달곤)
         rf"(?P<org>{org_word})\s?\(\s?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}})\s?\)",
-        # [구병삼/통일부 대변인 : "…"]
-        rf"\[\s?(?P<name>[가-힣]{{2,4}})\s?/\s?(?P<org>[^:\]/]{{1,30}}?)\s?(?P<title>{title})\s?[:：]",
+        # [구병삼/통일부 대변인 : "…"], ▶ 인터뷰 : 홍길동 / 서울시 대변인 - "…"
+        rf"{cue}(?P<name>[가-힣]{{2,4}})\s?/\s?(?:(?P<org>[^:\]/\-]{{1,30}}?)\s?)?(?P<title>{title})\s?[:：\-]",
         # 산업통상자원부 장관 홍길동은
         rf"(?<![가-힣])(?P<org>{org})\s(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
@@ -126,7 +127,8 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         return None
     surface = groups.get("org")
     pre = groups.get("pre")
-    start = match.start() + (1 if doc.body[match.start()] == "[" else 0)
+    start = match.start("org") if groups.get("org") and match.start() < match.start("name") else match.start()
+    start = match.start("name") if doc.body[match.start()] in "[▶" else start
     if pre and title in settings.portfolio:  # 국정기획수석: the portfolio is part of the office
         title, pre = pre + title, None
     if pre:

@@ -35,6 +35,7 @@ class _Speaker:
 class _Rules:
     marks: re.Pattern[str]
     quotative: re.Pattern[str]
+    cue: re.Pattern[str]
     pronoun: re.Pattern[str]
     program: re.Pattern[str]
 
@@ -49,6 +50,7 @@ def _rules() -> _Rules:
         alternatives.append(f"{o}(?P<q{len(alternatives)}>{inner}{{1,3000}}?){c}")
     return _Rules(
         marks=re.compile("|".join(alternatives)),
+        cue=re.compile(rf"{data['cue']}(?P<name>[가-힣]{{2,4}})\s?/"),
         quotative=re.compile(rf"^(?:{rules.alternation(data['quotatives'])})(?![가-힣])|^(?:{rules.alternation(data['quotatives'])})\s"),
         pronoun=re.compile(rf"(?:^|\s)(?:{rules.alternation(data['pronouns'])})\s*$"),
         program=re.compile(rf"(?:{rules.alternation(data['program_heads'])})$"),
@@ -82,8 +84,10 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
 
 def _is_speech(body: str, open_at: int, close_at: int) -> bool:
     after = body[close_at:close_at + 8]
-    before = body[max(0, open_at - 3):open_at]
-    return bool(_rules().quotative.match(after)) or before.rstrip().endswith((":", "："))
+    before = body[max(0, open_at - 3):open_at].rstrip()
+    line_start = body.rfind("\n", 0, open_at) + 1
+    return (bool(_rules().quotative.match(after)) or before.endswith((":", "："))
+            or (before.endswith("-") and bool(_rules().cue.match(body, line_start))))
 
 
 def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
@@ -103,6 +107,12 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     sentence_start, sentence_end = doc.sentence_at(open_at)
     line_start = doc.body.rfind("\n", 0, open_at) + 1
     sentence_start = min(sentence_start, open_at)
+    # A transcript cue names the speaker at the start of the line: [이름/직함 : "…"].
+    cue = _rules().cue.match(doc.body, line_start)
+    if cue and cue.end() <= open_at:
+        name = cue.group("name")
+        official = next((s.official for s in speakers if s.name == name and s.official is not None), None)
+        return _Speaker(name, cue.start("name"), cue.end("name"), official)
     # A quote continuing the last one ("…"며 "…"고 말했다) has the same speaker.
     if last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker:
         return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
