@@ -19,7 +19,8 @@ from .meta import MetaDraft
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 # Zero-width and direction marks hide inside words; removing them keeps words whole.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u202a-\u202e\ufeff\u00ad]")
-_PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!]?[\"”’']?\)?$")
+# A sentence ends its line with punctuation; a headline ending in 다 ("…나선다") has none.
+_PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!][\"”’']?\)?$|(다|요)[\"”’']\)?$")
 _SENTENCE_END = re.compile(r"(다|요)[.?!]")
 _OUTLINE_BULLETS = "□■○●◦◇◆"
 

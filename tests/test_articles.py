@@ -1,0 +1,44 @@
+"""Whole articles in shapes the shared samples lack: a ministry 보도자료 and wire copy.
+
+Written in the house styles of a ministry press release and a wire service; each test
+reads one through the whole pipeline and checks what a reader would check.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor import extract
+
+ARTICLES = Path(__file__).parent / "corpus" / "articles"
+
+
+def test_ministry_press_release() -> None:
+    article = extract(ARTICLES / "press-release-moel-2023.txt")
+    assert article.meta.title == "고용노동부, 청년 일자리 5만 개 창출 나선다"
+    published = article.meta.published_at
+    assert published is not None and published.isoformat() == "2023-05-10T11:00:00+09:00"
+    assert article.body.startswith("□ 고용노동부(장관 이정식)는")
+    assert "담당 부서" not in article.body and "붙임" not in article.body
+    assert [(o.name, o.title, o.organization) for o in article.officials] == [("이정식", "장관", "고용노동부")]
+    assert [p.title for p in article.policies] == [
+        "청년 구직활동 지원 강화", "중소기업 청년 채용 장려금 확대", "직업훈련 기회 확충"]
+    assert [q.speaker for q in article.quotes] == ["이정식"]
+    assert {(y.text, y.year) for y in article.years} >= {("전년", 2022), ("5월 10일", 2023)}
+    assert [s.marker for s in article.sections] == ["□", "□", "□"]
+    assert [c.marker for c in article.sections[0].children] == ["○"]
+    values = {i.text: i.value for i in article.indicators}
+    assert values["총 1조 2천억 원"] == 1_200_000_000_000 and values["1.2%p"] == 1.2
+
+
+def test_wire_copy() -> None:
+    article = extract(ARTICLES / "wire-tax-credit-2023.txt")
+    assert article.meta.outlet == "연합뉴스"
+    assert [(r.name, r.email) for r in article.meta.reporters] == [("김지훈", "jhkim@yna.co.kr")]
+    published = article.meta.published_at
+    assert published is not None and published.isoformat() == "2023-03-15T14:30:00+09:00"
+    assert article.body.startswith("정부가 반도체 등")
+    assert article.body.endswith("각각 상향된다.")
+    pairs = {(i.value, i.previous.value if i.previous else None) for i in article.indicators}
+    assert {(15.0, 8.0), (25.0, 16.0), (3.6e12, None)} <= pairs
+    assert article.quotes[0].speaker == "추경호"
