@@ -42,3 +42,19 @@ def test_wire_copy() -> None:
     pairs = {(i.value, i.previous.value if i.previous else None) for i in article.indicators}
     assert {(15.0, 8.0), (25.0, 16.0), (3.6e12, None)} <= pairs
     assert article.quotes[0].speaker == "추경호"
+
+
+def test_regional_cms_page() -> None:
+    article = extract(ARTICLES / "regional-cms-2023.html")
+    assert article.meta.title == "부산시, 2024년 청년 주거비 지원 2배 확대"
+    assert article.meta.outlet == "부산일보"
+    assert [(r.name, r.email) for r in article.meta.reporters] == [("이수진", "sjlee@busan.com")]
+    assert article.meta.updated_at is not None and article.meta.updated_at.isoformat() == "2023-11-02T10:05:00+09:00"
+    assert article.captions == ["박형준 부산시장이 2일 기자회견을 하고 있다. 부산시 제공"]
+    assert article.body.splitlines()[0] == "부산시가 내년 청년 월세 지원 대상을 올해 5천명에서 1만명으로 2배 늘린다."
+    assert "광고" not in article.body and "관련기사" not in article.body and "페이스북" not in article.body
+    assert [(o.name, o.organization) for o in article.officials] == [("박형준", "부산광역시")]
+    by_text = {i.text: i for i in article.indicators}
+    assert by_text["5천명에서 1만명으로"].previous is not None
+    assert (by_text["19~39세"].low, by_text["19~39세"].high) == (19, 39)
+    assert {(y.text, y.year) for y in article.years} == {("내년", 2024), ("올해", 2023)}

@@ -59,9 +59,9 @@ def _clean(soup: BeautifulSoup) -> Cleaned:
     lines = container_lines(container)
     cleaned = clean_lines(lines, draft, title=draft.title)
     cleaned.captions[:0] = captions
-    if draft.published_at is None:
-        page_text = soup.get_text(" ")
-        draft.published_at, updated = meta_rules.find_timestamps(page_text)
+    if draft.published_at is None or draft.updated_at is None:  # the page's own 입력/수정 stamps
+        published, updated = meta_rules.find_timestamps(soup.get_text(" "))
+        draft.published_at = draft.published_at or published
         draft.updated_at = draft.updated_at or updated
     return cleaned
 
