@@ -204,9 +204,15 @@ def page_meta(soup: BeautifulSoup) -> MetaDraft:
     for tag in soup.find_all(True):
         if _words(tag) & byline_words and len(tag.get_text(" ")) < 60:
             _take_author(draft, fold(tag.get_text(" ")))
+    page_title = fold(soup.title.get_text(" ")) if soup.title else ""
+    # "headline - 부산일보", "headline | 한겨레": the site's name closes the page title
+    suffix = re.search(r"\s[-|:·]\s*([^-|:·]{2,20})$", page_title)
+    if draft.outlet is None and suffix:
+        draft.outlet = meta_rules.canonical_outlet(suffix.group(1))
     if draft.title is None:
-        heading = soup.find("h1") or soup.find("title")
-        draft.title = fold(heading.get_text(" ")) if heading else None
+        heading = soup.find("h1")
+        draft.title = (fold(heading.get_text(" ")) if heading
+                       else page_title[: suffix.start()] if suffix else page_title or None)
     return draft
 
 
