@@ -35,6 +35,8 @@ class YearMatch:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     data = rules.load("dates")
     relative = rules.alternation(list(data["relative_years"]))
+    relative_months = rules.alternation(list(data["relative_months"]))
+    month_followers = rules.alternation(data["relative_month_followers"]["followers"])
     short_followers = rules.alternation(data["short_this_year"]["followers"])
     month_moves = rules.alternation(data["months"]["next"] + data["months"]["last"])
     forward = rules.alternation(data["periods"]["forward"] + data["periods"]["backward"])
@@ -50,6 +52,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("full", re.compile(rf"(?<!\d){year}\s?년(?:도|대)?{month_day}")),
         ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
         ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
+        ("rel_month", re.compile(rf"(?<![가-힣])(?P<relm>{relative_months})"
+                                rf"(?:\s?(?P<d>\d{{1,2}})\s?일|(?=(?:{month_followers})?(?![가-힣])))(?!\s?\d+\s?월)")),
         ("this", re.compile(rf"(?<![가-힣])올\s?(?P<f>{short_followers})?{month_day}")),
         ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?P<mo>\d{{1,2}})\s?월{day}(?![가-힣]?간)")),
     ]
@@ -96,6 +100,12 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
         offset = rules.load("dates")["relative_years"].get(re.sub(r"\s+", " ", groups.get("rel") or "올해"), 0)
         year = base + offset if base is not None else None
         return _valid(YearMatch(start, end, year, month, day, relative=base is not None, unresolved=base is None))
+    if kind == "rel_month":
+        if published is None:
+            return YearMatch(start, end, None, None, day, unresolved=True)
+        moved = published.year * 12 + published.month - 1 + rules.load("dates")["relative_months"][
+            re.sub(r"\s+", " ", groups["relm"])]
+        return _valid(YearMatch(start, end, moved // 12, moved % 12 + 1, day, relative=True))
     if kind == "period":
         n = int(groups["n"])
         if base is None:

@@ -41,8 +41,10 @@ def _rules() -> _Rules:
                                  + data["other_prefixes"])
     suffixes = rules.alternation(data["approximate_suffixes"] + data["qualifier_suffixes"])
     ranges = rules.alternation(data["range_markers"])
+    vague = rules.alternation(data["vague_prefixes"])
     pattern = re.compile(
-        rf"(?:(?P<pre>{prefixes})\s?)?(?<![0-9A-Za-z.,])(?P<num>{NUMERAL})"
+        rf"(?:(?P<pre>{prefixes})\s?)?(?<![0-9A-Za-z.,])"
+        rf"(?:(?P<num>{NUMERAL})|(?<![가-힣])(?P<vague>{vague})?(?P<word>[십백천만억조]+))"
         rf"(?:\s?(?:{ranges})\s?(?P<num2>{NUMERAL}))?(?P<yeo>여)?"
         rf"(?:\s?(?P<unit>{words}))?(?:\s?(?P<post>{suffixes}))?"
     )
@@ -73,27 +75,43 @@ def _numerals(body: str) -> list[Indicator]:
         unit = settings.unit_of.get(surface_unit) if surface_unit else None
         if surface_unit and unit is None:
             continue  # a date, duration or ordinal: 5년, 3개월, 2차
-        if unit is None and not _BIG.search(match.group("num2") or match.group("num")):
+        if match.group("word") and not _is_word_numeral(match, unit):
+            continue
+        numeral = match.group("num") or match.group("word")
+        if unit is None and not _BIG.search(match.group("num2") or numeral):
             continue  # a bare number says nothing measurable
         if unit and surface_unit and surface_unit[-1].isascii() and _next_is_latin(body, match.end("unit")):
             continue
-        if _blocked(body, match.start("num")):
+        if _blocked(body, match.start("num") if match.group("num") else match.start("word")):
             continue
         try:
-            value, approx = parse_numeral(match.group("num"))
+            value, approx = parse_numeral(numeral)
             high = parse_numeral(match.group("num2"))[0] if match.group("num2") else None
         except NumeralError:
             continue
         if unit is None:
-            match_end = match.end("num2") if match.group("num2") else match.end("num")
+            match_end = match.end("num2") if match.group("num2") else match.end("num")  # a word has a unit
             end = match.end("yeo") if match.group("yeo") else match_end
         else:
             end = match.end()
         start = match.start()
         out.append(_indicator(body, start, end, value, unit, match.group("pre"),
                               match.group("post") if unit else None,
-                              approx or bool(match.group("yeo")), high))
+                              approx or bool(match.group("yeo") or match.group("vague")), high))
     return out
+
+
+def _is_word_numeral(match: re.Match[str], unit: str | None) -> bool:
+    """수십억원, 수백 명, 천여 명, 만 원: numerals written as words, which need a unit.
+
+    Without 수/몇 or 여 the word must stand apart from its unit ("천 명"), since "천명하다"
+    and "만원 버스" are words of their own.
+    """
+    if unit is None:
+        return False
+    if match.group("vague") or match.group("yeo"):
+        return True
+    return match.start("unit") > match.end("word")
 
 
 def _natives(body: str) -> list[Indicator]:
