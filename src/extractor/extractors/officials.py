@@ -66,8 +66,8 @@ def _rules() -> _Rules:
         rf"(?P<org>{org_word})\s?\(\s?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}})\s?\)",
         # [구병삼/통일부 대변인 : "…"], ▶ 인터뷰 : 홍길동 / 서울시 대변인 - "…"
         rf"{cue}(?P<name>[가-힣]{{2,4}})\s?/\s?(?:(?P<org>[^:\]/\-]{{1,30}}?)\s?)?(?P<title>{title})\s?[:：\-]",
-        # 산업통상자원부 장관 홍길동은
-        rf"(?<![가-힣])(?P<org>{org})\s(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
+        # 산업통상자원부 장관 홍길동은, 시장 권영진은
+        rf"(?<![가-힣])(?:(?P<org>{org})\s)?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
         rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
     ]
@@ -123,8 +123,11 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     name = match.group("name")
     title = match.group("title")
     groups = match.groupdict()
-    if not is_person_name(doc, name, match.start("name"), title=title, has_org=bool(groups.get("org"))):
+    has_org = bool(groups.get("org"))
+    if not is_person_name(doc, name, match.start("name"), title=title, has_org=has_org):
         return None
+    if not has_org and match.start("title") < match.start("name") and _common_noun_inside(doc, match):
+        return None  # 시장 경쟁력, 대통령 기록관: an office word is often a common noun's neighbour
     surface = groups.get("org")
     pre = groups.get("pre")
     start = match.start("org") if groups.get("org") and match.start() < match.start("name") else match.start()
@@ -145,6 +148,12 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
     return Mention(name, title, organization, surface, start, end)
+
+
+def _common_noun_inside(doc: Document, match: re.Match[str]) -> bool:
+    """Whether Kiwi reads a common noun of two or more syllables inside the name."""
+    tokens = doc.tokens_between(match.start("name"), match.end("name"))
+    return any(t.tag == "NNG" and t.end - t.start >= 2 for t in tokens)
 
 
 def _organization_before(body: str, start: int) -> tuple[int, str | None]:
