@@ -21,6 +21,7 @@ from . import officials as officials_mod
 
 _SUBJECT = re.compile(r"^\s?(?:은|는|이|가|께서|도)?\s")
 _APOSTROPHE_YEAR = re.compile(r"^\d{2}\s?년")
+_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     sentence_start, sentence_end = doc.sentence_at(open_at)
     line_start = doc.body.rfind("\n", 0, open_at) + 1
     sentence_start = min(sentence_start, open_at)
+    # Kiwi runs a sentence on into one that opens with a quotation mark: cut at its full stop.
+    for stop in _SENTENCE_END.finditer(doc.body, sentence_start, open_at):
+        sentence_start = stop.end()
     # A transcript cue names the speaker at the start of the line: [이름/직함 : "…"].
     cue = _rules().cue.match(doc.body, line_start)
     if cue and cue.end() <= open_at:
@@ -122,12 +126,16 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     if i >= 0 and speakers[i].start >= line_start:
         nearest = speakers[i]
         gap = doc.body[nearest.end:open_at]
-        if nearest.start >= sentence_start or _SUBJECT.match(gap) or gap.strip() in ("", ":", "："):
+        if nearest.start >= sentence_start or gap.strip() in ("", ":", "：") or (
+                _SUBJECT.match(gap) and not _SENTENCE_END.search(gap)):
             return nearest
     if last is not None and last.speaker and _rules().pronoun.search(doc.body[sentence_start:open_at]):
         return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
     line_end = doc.body.find("\n", close_at)
     line_end = len(doc.body) if line_end < 0 else line_end
     reach = min(line_end, max(sentence_end, close_at + 40))
+    # Never past the end of the quoting sentence: "…"고 말했다. 홍길동 장관은 … is a new subject.
+    full_stop = _SENTENCE_END.search(doc.body, close_at, reach)
+    reach = full_stop.start() if full_stop else reach
     after = speakers[bisect.bisect_left(starts, close_at):bisect.bisect_left(starts, reach)]
     return after[0] if after else None
