@@ -69,7 +69,8 @@ def _rules() -> _Rules:
         # 산업통상자원부 장관 홍길동은, 시장 권영진은
         rf"(?<![가-힣])(?:(?P<org>{org})\s)?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
-        rf"{name}\s(?:(?P<org>{org})\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
+        # and 김병일 시 대변인: the city, province or county the article is about, unnamed
+        rf"{name}\s(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
     ]
     return _Rules(
         shapes=[re.compile(s) for s in shapes],
@@ -143,11 +144,20 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         elif title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
             return None
         surface = f"{surface} {pre}" if surface else pre
+    if surface is None and groups.get("local"):
+        surface = _named_earlier(doc.body, groups["local"], match.start())
     if surface is None:
         start, surface = _organization_before(doc.body, start)
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
     return Mention(name, title, organization, surface, start, end)
+
+
+def _named_earlier(body: str, suffix: str, before: int) -> str | None:
+    """"시 대변인" speaks for the city the article named first with that suffix (서울시가 …)."""
+    found = [(at, alias) for alias in _rules().aliases if alias.endswith(suffix) and len(alias) > 1
+             for at in [body.find(alias, 0, before)] if at >= 0]
+    return min(found)[1] if found else None
 
 
 def _common_noun_inside(doc: Document, match: re.Match[str]) -> bool:
