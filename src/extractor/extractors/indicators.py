@@ -84,6 +84,8 @@ def _numerals(body: str) -> list[Indicator]:
             continue
         if _blocked(body, match.start("num") if match.group("num") else match.start("word")):
             continue
+        if surface_unit == settings.data["ranked_unit"] and _ranks_a_list(body, match.end("unit")):
+            continue
         try:
             value, approx = parse_numeral(numeral)
             high = parse_numeral(match.group("num2"))[0] if match.group("num2") else None
@@ -139,6 +141,11 @@ def _indicator(body: str, start: int, end: int, value: float, unit: str | None, 
         value=high if high is not None else value, unit=unit, approximate=approximate,
         qualifier=qualifier, low=value if high is not None else None, high=high,
     )
+
+
+def _ranks_a_list(body: str, at: int) -> bool:
+    words = [w.rstrip("은는이가을를의에와과도로") for w in body[at:at + 40].split(maxsplit=2)[:2]]
+    return any(w.endswith(tuple(_rules().data["ranked_heads"])) for w in words)
 
 
 def _blocked(body: str, at: int) -> bool:
