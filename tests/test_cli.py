@@ -84,3 +84,10 @@ def test_engine_ray_without_ray_says_how_to_install(monkeypatch: pytest.MonkeyPa
     code = main([str(SAMPLES), "--engine", "ray", "-o", str(tmp_path / "o.jsonl")])
     assert code == 2
     assert capsys.readouterr().err.strip() == "extract: --engine ray needs Ray: pip install 'extractor[ray]'"
+
+
+def test_parquet_output_needs_the_ray_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.cli import main
+
+    assert main([str(SAMPLES), "--format", "parquet", "-o", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == "extract: parquet output goes with --engine ray and -o DIR"

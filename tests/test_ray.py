@@ -64,3 +64,16 @@ def test_parquet_output(local_ray: None, corpus: Path, tmp_path: Path) -> None:
     assert table.num_rows == 6
     lines = [json.loads(line) for line in table.column("line").to_pylist()]
     assert sum(1 for line in lines if "error" in line) == 2
+
+
+def test_cli_format_parquet(local_ray: None, corpus: Path, tmp_path: Path) -> None:
+    """`--format parquet`, as the README's Ray section writes it, gives the same table."""
+    import pyarrow.parquet as pq
+
+    from extractor.cli import main
+
+    target = tmp_path / "cli.parquet"
+    code = main([str(corpus), "--engine", "ray", "--format", "parquet", "-o", str(target), "-j", "2", "-q"])
+    assert code == 1  # two of the inputs are broken
+    lines = [json.loads(line) for line in pq.read_table(target).column("line").to_pylist()]
+    assert len(lines) == 6 and sum(1 for line in lines if "error" in line) == 2

@@ -47,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--resume needs -o FILE: it skips the ids already in that file")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs takes a whole number of at least 1")
+    if args.format in _OUTPUT_FORMATS:  # `--format parquet`: the output's format, as Ray users write it
+        if args.output_format not in ("jsonl", args.format):
+            parser.error(f"--format {args.format} and --output-format {args.output_format} disagree")
+        args.output_format, args.format = args.format, "auto"
     settings = Settings(format=args.format)
     if _single(args.paths):
         if args.html_dir:
@@ -125,7 +129,7 @@ def _ray_batch(args: argparse.Namespace, settings: Settings) -> int:
     from .batch.runner import done_ids
 
     if args.output_format == "parquet" and (args.engine != "ray" or not args.output):
-        print("extract: --output-format parquet goes with --engine ray and -o DIR", file=sys.stderr)
+        print("extract: parquet output goes with --engine ray and -o DIR", file=sys.stderr)
         return 2
     skip = done_ids(Path(args.output)) if args.resume and args.output_format == "jsonl" else set()
     try:
@@ -154,6 +158,9 @@ def _reporting(items: Iterable[Item]) -> Iterator[Item]:
         yield item
 
 
+_OUTPUT_FORMATS = ("jsonl", "parquet")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="extract", description="Korean news articles and press releases → structured JSON.",
@@ -162,8 +169,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article file, folder, glob, JSON Lines (.jsonl) or WARC file, or - for stdin")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    parser.add_argument("--format", choices=("auto", "text", "html"), default="auto",
-                        help="input format (default: auto, from the file name and content)")
+    parser.add_argument("--format", choices=("auto", "text", "html", *_OUTPUT_FORMATS), default="auto",
+                        help="input format (default: auto, from the file name and content); "
+                             "jsonl or parquet set the batch output format instead, as --output-format does")
     parser.add_argument("--published", metavar="DATE",
                         help="publication date, overriding the page's (resolves 올해, 지난해 …)")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
