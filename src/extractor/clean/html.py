@@ -48,11 +48,13 @@ def clean_html(page: str) -> Cleaned:
 
 
 def _clean(soup: BeautifulSoup) -> Cleaned:
-    draft = page_meta(soup)
-    _find_reporter_emails(soup, draft)
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    container = find_container(soup)
+    # One list of the page's elements serves every search below: each find_all() or
+    # select() walks the whole tree again, and together they cost more than parsing.
+    # (Comments need no removal: get_text() and the walks below skip them.)
+    tags = soup.find_all(True)
+    draft = page_meta(soup, tags)
+    _find_reporter_emails(tags, draft)
+    container = find_container(tags)
     if container is None:  # a short or odd page: its whole body, furniture removed, beats nothing
         container = soup.body or soup
     captions = _take_captions(container)
@@ -87,7 +89,9 @@ def _is_junk(tag: Tag) -> bool:
 
 
 def _matches(tag: Tag, selector: str) -> bool:
-    """The three selector forms html.toml uses: #id, .class and [attribute="value"]."""
+    """The selector forms html.toml uses: tag, #id, .class and [attribute="value"]."""
+    if selector.isalnum():
+        return tag.name == selector
     if selector.startswith("#"):
         return tag.get("id") == selector[1:]
     if selector.startswith("."):
@@ -96,13 +100,12 @@ def _matches(tag: Tag, selector: str) -> bool:
     return tag.get(attribute) == value.strip('"')
 
 
-def find_container(soup: BeautifulSoup) -> Tag | None:
+def find_container(tags: list[Tag]) -> Tag | None:
     """The element that holds the article's paragraphs.
 
     One pass over the tree: soupsieve's select() walks the whole page for every selector,
     which cost more than parsing the page.
     """
-    tags = soup.find_all(True)
     for selector in _settings()["body_selectors"]:
         for tag in tags:
             if _matches(tag, selector) and len(_HANGUL.findall(tag.get_text(" "))) >= _MIN_BODY_CHARS:
@@ -136,13 +139,18 @@ def _own_text_score(tag: Tag) -> int:
 
 
 def _take_captions(container: Tag) -> list[str]:
+    selectors = _settings()["caption_selectors"]
+    found = [tag for tag in container.find_all(True) if any(_matches(tag, selector) for selector in selectors)]
+    ids = {id(tag) for tag in found}
+    # A caption inside another is taken with it (only captions' ancestors are walked:
+    # bs4's `decomposed` would search each subtree, quadratic on deep pages).
+    outer = [tag for tag in found if not any(id(parent) in ids for parent in tag.parents)]
     captions = []
-    for selector in _settings()["caption_selectors"]:
-        for tag in container.select(selector):
-            text = fold(tag.get_text(" "))
-            if text:
-                captions.append(text)
-            tag.decompose()
+    for tag in outer:
+        text = fold(tag.get_text(" "))
+        if text:
+            captions.append(text)
+        tag.decompose()
     return captions
 
 
@@ -178,14 +186,14 @@ def container_lines(container: Tag) -> list[str]:
     return "".join(parts).split("\n")
 
 
-def page_meta(soup: BeautifulSoup) -> MetaDraft:
+def page_meta(soup: BeautifulSoup, elements: list[Tag]) -> MetaDraft:
     """Metadata from JSON-LD, Open Graph and article:* tags, <time> and byline elements."""
     draft = MetaDraft()
-    for item in _json_ld_articles(soup):
+    for item in _json_ld_articles(elements):
         _take_json_ld(draft, item)
-    tags = _meta_tags(soup)
+    tags = _meta_tags(elements)
     draft.title = draft.title or _first(tags, "og:title", "twitter:title", "title")
-    url = _first(tags, "og:url", "twitter:url") or _canonical(soup)
+    url = _first(tags, "og:url", "twitter:url") or _canonical(elements)
     outlet = (meta_rules.outlet_from_url(url) if url else None) or _first(tags, "og:site_name")
     if outlet:
         draft.outlet = meta_rules.canonical_outlet(outlet)
@@ -195,13 +203,13 @@ def page_meta(soup: BeautifulSoup) -> MetaDraft:
     for key in ("article:modified_time", "og:updated_time", "lastmod"):
         if key in tags and draft.updated_at is None:
             draft.updated_at = meta_rules.parse_timestamp(tags[key])
-    time_tag = soup.find("time", attrs={"datetime": True})
+    time_tag = next((t for t in elements if t.name == "time" and t.get("datetime")), None)
     if draft.published_at is None and isinstance(time_tag, Tag):
         draft.published_at = meta_rules.parse_timestamp(str(time_tag["datetime"]))
     for key in ("author", "dable:author", "article:author", "og:article:author"):
         _take_author(draft, tags.get(key, ""))
     byline_words = set(_settings()["byline_words"])
-    for tag in soup.find_all(True):
+    for tag in elements:
         if _words(tag) & byline_words and len(tag.get_text(" ")) < 60:
             _take_author(draft, fold(tag.get_text(" ")))
     page_title = fold(soup.title.get_text(" ")) if soup.title else ""
@@ -210,15 +218,15 @@ def page_meta(soup: BeautifulSoup) -> MetaDraft:
     if draft.outlet is None and suffix:
         draft.outlet = meta_rules.canonical_outlet(suffix.group(1))
     if draft.title is None:
-        heading = soup.find("h1")
+        heading = next((t for t in elements if t.name == "h1"), None)
         draft.title = (fold(heading.get_text(" ")) if heading
                        else page_title[: suffix.start()] if suffix else page_title or None)
     return draft
 
 
-def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+def _meta_tags(elements: list[Tag]) -> dict[str, str]:
     tags: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in (t for t in elements if t.name == "meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         content = tag.get("content")
         if isinstance(key, str) and isinstance(content, str) and content.strip():
@@ -230,8 +238,8 @@ def _first(tags: dict[str, str], *keys: str) -> str | None:
     return next((tags[k] for k in keys if tags.get(k)), None)
 
 
-def _canonical(soup: BeautifulSoup) -> str | None:
-    link = soup.find("link", rel="canonical")
+def _canonical(elements: list[Tag]) -> str | None:
+    link = next((t for t in elements if t.name == "link" and "canonical" in (t.get("rel") or [])), None)
     href = link.get("href") if isinstance(link, Tag) else None
     return href if isinstance(href, str) else None
 
@@ -243,9 +251,9 @@ def _take_author(draft: MetaDraft, value: str) -> None:
             draft.add_reporter(name)
 
 
-def _json_ld_articles(soup: BeautifulSoup) -> Iterator[dict[str, Any]]:
+def _json_ld_articles(elements: list[Tag]) -> Iterator[dict[str, Any]]:
     types = set(_settings()["article_types"])
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    for script in (t for t in elements if t.name == "script" and t.get("type") == "application/ld+json"):
         data = _lenient_json(script.string or script.get_text())
         for item in _walk_json(data):
             kind = item.get("@type")
@@ -295,12 +303,13 @@ def _take_json_ld(draft: MetaDraft, item: dict[str, Any]) -> None:
         draft.outlet = meta_rules.canonical_outlet(publisher["name"])
 
 
-def _find_reporter_emails(soup: BeautifulSoup, draft: MetaDraft) -> None:
+def _find_reporter_emails(elements: list[Tag], draft: MetaDraft) -> None:
     """A reporter's email from a mailto link in the small element that names them."""
+    links = [t for t in elements if t.name == "a" and str(t.get("href") or "").startswith("mailto:")]
     for name, email in list(draft.reporters):
         if email or not name:
             continue
-        for link in soup.select('a[href^="mailto:"]'):
+        for link in links:
             box = link.parent
             for _ in range(2):
                 if isinstance(box, Tag) and name in box.get_text(" ") and len(box.get_text(" ")) < 200:
