@@ -61,6 +61,8 @@ def _rules() -> _Rules:
     org_word = rf"(?:[가-힣A-Za-z·]{{1,15}}?(?:{suffixes})|{aliases})"
     org = rf"{org_word}(?:\s{org_word})?"
     name = r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})"
+    # 한재석 전 송림군수, 한 전 군수: a former holder is named by the office too
+    former = rf"(?:(?:{rules.alternation(titles['former'])})\s)?"
     shapes = [
         # 행정안전부(장관 이달곤)
         rf"(?P<org>{org_word})\s?\(\s?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}})\s?\)",
@@ -70,11 +72,11 @@ def _rules() -> _Rules:
         rf"(?<![가-힣])(?:(?P<org>{org})\s)?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
         # and 김병일 시 대변인: the city, province or county the article is about, unnamed
-        rf"{name}\s(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
+        rf"{name}\s{former}(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
     ]
     return _Rules(
         shapes=[re.compile(s) for s in shapes],
-        family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s(?P<title>{title}){bound}"),
+        family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s{former}(?P<title>{title}){bound}"),
         role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{bound})"),
         org_word=re.compile(rf"^{org_word}$"),
         local=dict(titles["local_offices"]),
@@ -182,8 +184,11 @@ def normalize_organization(surface: str, title: str) -> str:
     if surface in settings.aliases:
         return settings.aliases[surface]
     suffix = settings.local.get(title)
-    if suffix and not surface.endswith(suffix) and " " not in surface:
-        return settings.aliases.get(surface + suffix, surface + suffix)
+    if suffix and not surface.endswith(suffix):
+        if " " not in surface:
+            return settings.aliases.get(surface + suffix, surface + suffix)
+        if surface.rsplit(" ", 1)[1] not in settings.aliases:  # 경북 영덕 군수 → 경북 영덕군
+            return surface + suffix
     return surface
 
 
