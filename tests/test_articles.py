@@ -65,3 +65,42 @@ def test_page_without_site_metadata_names_its_outlet_in_the_title() -> None:
             "<p>부산시가 청년 월세 지원 대상을 5천명에서 1만명으로 늘린다고 밝혔다.</p></body></html>")
     article = extract(page.encode("utf-8"))
     assert (article.meta.outlet, article.meta.title) == ("부산일보", "부산시 청년 지원 확대")
+
+
+def test_headline_above_a_dated_byline() -> None:
+    """A headline that reads like a quote, its subtitle, then "2021-06-14 이서연 기자"."""
+    article = extract(ARTICLES / "local-council-2021.txt")
+    assert article.meta.title == '박정우 청림군의장, "관광객 맞을 준비 서둘러야"'
+    assert article.meta.outlet is None  # the date before the name is no outlet
+    assert [r.name for r in article.meta.reporters] == ["이서연"]
+    published = article.meta.published_at
+    assert published is not None and published.date().isoformat() == "2021-06-14"
+    assert article.body.startswith("박정우 청림군의회 의장이")
+    assert [(o.name, o.organization) for o in article.officials] == [("박정우", "청림군의회")]
+    # “…“ closed with an opening mark is still a quote
+    assert article.quotes[0].text == "관광객을 맞을 준비를 서둘러야 한다"
+    assert {q.speaker for q in article.quotes} == {"박정우"} and len(article.quotes) == 4
+
+
+def test_wire_copy_with_a_photo_paragraph_first() -> None:
+    article = extract(ARTICLES / "wire-photo-2024.txt")
+    assert article.meta.outlet == "뉴시스"
+    assert [r.name for r in article.meta.reporters] == ["오민석"]
+    assert article.body.startswith("두 차례 군수를 지낸 한재석")
+    assert len(article.captions) == 1 and article.captions[0].endswith("*재판매 및 DB 금지")
+    assert "이미지를 클릭" not in article.body and "댓글" not in article.body
+    assert [(o.name, o.title, o.organization) for o in article.officials] == [("한재석", "군수", "전남 송림군")]
+    assert [q.speaker for q in article.quotes] == ["한재석"] * 3
+
+
+def test_broadcast_script_with_wrapped_lines() -> None:
+    """Lines broken mid-sentence are neither a headline nor lost: they join into sentences."""
+    article = extract(ARTICLES / "broadcast-wrapped-2017.txt")
+    assert article.meta.title is None
+    assert article.body.splitlines() == [
+        "윤상철 해림군수는 오늘 민선 6기 3주년 기자간담회를 열고, 채무 제로를 선언했습니다.",
+        "윤상철 군수는 취임 후 3년 만에 54억 원의 채무를 모두 갚았고, "
+        "앞으로 관광산업 육성에 남은 임기를 쏟겠다고 말했습니다.",
+    ]
+    assert article.removed[-1] == "여러분의 의견을 남겨주세요"
+    assert [(o.name, o.organization) for o in article.officials] == [("윤상철", "해림군")]

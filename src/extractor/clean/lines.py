@@ -23,6 +23,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u202a-\u202e\ufeff\u00ad]")
 _PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!][\"”’']?\)?$|(다|요)[\"”’']\)?$")
 _SENTENCE_END = re.compile(r"(다|요)[.?!]")
 _OUTLINE_BULLETS = "□■○●◦◇◆"
+_DATELINE_REACH = 3
 
 
 class Kind(Enum):
@@ -80,6 +81,16 @@ def starts_body(line: str) -> bool:
             or is_prose(line))
 
 
+def continues(line: str) -> bool:
+    """Whether a line breaks off mid-sentence ("전동평 영암군수는", "…갖고,")."""
+    return bool(_continuation().search(line))
+
+
+@cache
+def _continuation() -> re.Pattern[str]:
+    return re.compile(rules.load("boilerplate")["continuation_endings"])
+
+
 def classify(line: str) -> Kind:
     """The kind of one folded line."""
     if not line:
@@ -101,8 +112,10 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     """
     out = Cleaned(body="", meta=draft)
     paragraphs: list[str] = []
+    adjacent = False  # the last kept line stood right above this one
     for index, raw in enumerate(lines):
         line = fold(raw)
+        follows, adjacent = adjacent, False
         if title and line == fold(title):
             out.removed.append(line)
             continue
@@ -123,13 +136,19 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
-        if not paragraphs:
+        if len(paragraphs) < _DATELINE_REACH:
             dateline, rest = meta_rules.strip_dateline(line)
-            if dateline is not None:
+            # After the first paragraph only a dateline naming its reporter counts: a teaser
+            # or an unrecognised caption may stand before "[곡성=뉴시스]맹대환 기자 = …".
+            if dateline is not None and (not paragraphs or dateline.get("name")):
                 draft.take(dateline)
                 out.removed.append(line[: len(line) - len(rest)].strip())
                 line = rest
-        paragraphs.append(line)
+        if follows and paragraphs and continues(paragraphs[-1]):
+            paragraphs[-1] += " " + line  # a broadcast script's wrapped sentence, made whole
+        else:
+            paragraphs.append(line)
+        adjacent = True
     _strip_signoff(paragraphs, draft, out)
     for email in draft.orphan_emails[:]:
         if any(known_email is None for _, known_email in draft.reporters):
@@ -151,5 +170,7 @@ def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> Non
 
 def _take_times(draft: MetaDraft, line: str) -> None:
     published, updated = meta_rules.find_timestamps(line)
+    if published is None and updated is None:  # "2019-05-20 김윤아 기자": a byline's bare date
+        published = meta_rules.parse_timestamp(line)
     draft.published_at = draft.published_at or published
     draft.updated_at = draft.updated_at or updated
