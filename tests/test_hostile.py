@@ -27,6 +27,7 @@ EXPECTED = {
     "chinese.txt": "little or no Korean text", "only-numbers.txt": "little or no Korean text",
     "only-punctuation.txt": "little or no Korean text",
     "zero-width.txt": "", "utf16-bom.txt": "",
+    "mojibake-cp949.txt": "mojibake repaired: cp949", "mojibake-utf8-cp1252.txt": "mojibake repaired: utf-8",
 }
 
 
@@ -65,6 +66,15 @@ def test_zero_width_characters_do_not_split_words() -> None:
     article = extractor.extract((HOSTILE / "zero-width.txt").read_bytes())
     assert article.officials[0].name == "권영진"
     assert article.indicators[0].previous is not None and article.indicators[0].previous.value == 400
+
+
+@pytest.mark.parametrize("name", ["mojibake-cp949.txt", "mojibake-utf8-cp1252.txt"])
+def test_mojibake_gives_the_original_article(name: str) -> None:
+    """CP949 or UTF-8 once read as Latin-1/Windows-1252 and saved as UTF-8, as archives hold it."""
+    original = extractor.extract(Path(__file__).parent.parent / "samples" / "kukinews-masan-jobs-2009.txt")
+    repaired = extractor.extract((HOSTILE / name).read_bytes())
+    assert repaired.body == original.body
+    assert [o.name for o in repaired.officials] == [o.name for o in original.officials] != []
 
 
 def test_mixed_encodings_keep_both_lines() -> None:

@@ -44,6 +44,14 @@ _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8
 # At most this share of bad bytes is repaired as UTF-8; more means another encoding.
 _MAX_BAD_UTF8 = 0.002
 _MAX_NUL = 0.01
+_HANGUL = re.compile(r"[가-힣]")
+_MIN_MOJIBAKE = 20
+# Windows-1252's letters for the bytes 0x80-0x9F (€, ‚, ƒ …): mojibake read through it has them.
+_CP1252 = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_HIGH = "\\x80-\\xff" + "".join(_CP1252)
+_LATIN1 = re.compile(f"[{_HIGH}]")
+# A run of mojibake: those letters with the ASCII between them (a CP949 trail byte may be ASCII).
+_LATIN1_RUN = re.compile(f"[{_HIGH}][\\x00-\\xff{''.join(_CP1252)}]*[{_HIGH}]|[{_HIGH}]")
 
 
 @dataclass(frozen=True)
@@ -149,9 +157,44 @@ def _checked(text: str, encoding: str, warnings: list[str]) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
+    repaired, how = unmojibake(text)
+    if how:
+        text, encoding = repaired, f"{how.split()[0]} via {encoding} mojibake"
+        warnings.append(f"mojibake repaired: {how}")
     sample = text[:20000]
     if sample and 1 - len(_UNREADABLE.findall(sample)) / len(sample) < _MIN_READABLE:
         raise InputError(f"decodes as {encoding} but is mostly unreadable (binary or wrong encoding)")
     if not text.strip():
         raise InputError("input holds only whitespace")
     return Decoded(text=unicodedata.normalize("NFC", text), encoding=encoding, warnings=warnings)
+
+
+def unmojibake(text: str) -> tuple[str, str | None]:
+    """Korean text that was once read as Latin-1 and saved again: (repaired text, how).
+
+    Archives are full of it ("±èÇå¼ö" for 김헌수): a scraper took CP949 or UTF-8 bytes
+    for Latin-1. Those characters map back to the original bytes one to one, so each run
+    of them is re-read as CP949 or UTF-8; the repair is kept only when it turns a text
+    without Hangul into Korean. (ftfy repairs the UTF-8 case only, and CP949 is the
+    common one here, so this stays our own.)
+    """
+    sample = text[:20000]
+    latin = len(_LATIN1.findall(sample))
+    if latin < _MIN_MOJIBAKE or len(_HANGUL.findall(sample)) > 0.1 * latin:
+        return text, None
+    for target in ("cp949", "utf-8"):
+        # A Hangul syllable is 2 bytes in CP949, 3 in UTF-8: the repair must yield about that
+        # many, and next to no undecodable bytes (French or German text yields neither).
+        fixed = _reread(sample, target)
+        hangul = len(_HANGUL.findall(fixed))
+        if hangul > 0.25 * latin and fixed.count("\ufffd") <= 0.02 * hangul:
+            return _reread(text, target), f"{target} text read as Latin-1"
+    return text, None
+
+
+def _reread(text: str, encoding: str) -> str:
+    return _LATIN1_RUN.sub(lambda run: _as_bytes(run.group()).decode(encoding, errors="replace"), text)
+
+
+def _as_bytes(run: str) -> bytes:
+    return bytes(_CP1252.get(ch) or ord(ch) for ch in run)
