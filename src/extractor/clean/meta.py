@@ -71,6 +71,7 @@ class _Patterns:
     timestamp: re.Pattern[str]
     labelled: re.Pattern[str]
     email: re.Pattern[str]
+    author_suffix: re.Pattern[str]
 
 
 @cache
@@ -78,7 +79,7 @@ def _patterns() -> _Patterns:
     data = rules.load("bylines")
 
     def compile_all(key: str) -> list[re.Pattern[str]]:
-        return [re.compile(p.replace("NAME", data["name"]).replace("EMAIL", data["email"]))
+        return [re.compile(p.replace("NAME", data["name"]).replace("EMAIL", data["email"]).replace("JOB", data["job"]))
                 for p in data[key]]
 
     labels = rules.alternation(data["published_labels"] + data["updated_labels"])
@@ -89,6 +90,7 @@ def _patterns() -> _Patterns:
         timestamp=re.compile(data["timestamp"]),
         labelled=re.compile(rf"(?P<label>{labels})\s*(?:시간|일시)?\s*[:：]?\s*" + data["timestamp"]),
         email=re.compile(data["email"]),
+        author_suffix=re.compile(rf"\s*(?:{data['job']}|{rules.alternation(data['author_suffixes'])})\s*$"),
     )
 
 
@@ -197,4 +199,4 @@ def outlet_from_url(url: str) -> str | None:
 
 def strip_reporter_suffix(name: str) -> str:
     """'유영규 기자' → '유영규': pages put the job in the author field."""
-    return re.sub(r"\s*(기자|특파원|통신원|앵커|PD|리포터)\s*$", "", name.strip())
+    return _patterns().author_suffix.sub("", name.strip())
