@@ -104,3 +104,16 @@ def test_broadcast_script_with_wrapped_lines() -> None:
     ]
     assert article.removed[-1] == "여러분의 의견을 남겨주세요"
     assert [(o.name, o.organization) for o in article.officials] == [("윤상철", "해림군")]
+
+
+def test_script_rendered_page_falls_back_to_json_ld() -> None:
+    """The DOM holds a teaser only; the article is the JSON-LD articleBody."""
+    article = extract(ARTICLES / "script-rendered-2024.html")
+    assert article.body.splitlines() == [
+        "정부가 올해 청년 일자리 사업에 1조원을 투입한다고 5일 밝혔다.",
+        "이번 사업으로 청년 3만 명이 새 일자리를 얻을 것으로 보인다.",
+        '김철수 고용노동부 장관은 "청년이 일할 기회를 넓히겠다"고 말했다.',
+    ]
+    assert "JSON-LD" in " ".join(article.warnings)
+    assert [(o.name, o.organization) for o in article.officials] == [("김철수", "고용노동부")]
+    assert [r.name for r in article.meta.reporters] == ["홍길동"]

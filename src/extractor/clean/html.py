@@ -55,12 +55,19 @@ def _clean(soup: BeautifulSoup) -> Cleaned:
     draft = page_meta(soup, tags)
     _find_reporter_emails(tags, draft)
     container = find_container(tags)
+    declared = _json_ld_body(tags)
+    warnings = []
+    if declared is not None and (container is None or _hangul(container.get_text(" ")) < _hangul(declared) / 2):
+        # A page rendered by script keeps the article only in its JSON-LD (or shows a teaser)
+        container = BeautifulSoup(declared.replace("\n", "<br>") if "<" not in declared else declared, "lxml")
+        warnings.append("article text taken from the page's JSON-LD articleBody")
     if container is None:  # a short or odd page: its whole body, furniture removed, beats nothing
         container = soup.body or soup
     captions = _take_captions(container)
     lines = container_lines(container)
     cleaned = clean_lines(lines, draft, title=draft.title)
     cleaned.captions[:0] = captions
+    cleaned.warnings.extend(warnings)
     if draft.published_at is None or draft.updated_at is None:  # the page's own 입력/수정 stamps
         published, updated = meta_rules.find_timestamps(soup.get_text(" "))
         draft.published_at = draft.published_at or published
@@ -260,6 +267,19 @@ def _json_ld_articles(elements: list[Tag]) -> Iterator[dict[str, Any]]:
             kinds = set(kind) if isinstance(kind, list) else {kind}
             if kinds & types:
                 yield item
+
+
+def _json_ld_body(elements: list[Tag]) -> str | None:
+    """The articleBody of the page's JSON-LD article, when it holds a real article."""
+    for item in _json_ld_articles(elements):
+        body = item.get("articleBody")
+        if isinstance(body, str) and _hangul(body) >= _MIN_BODY_CHARS:
+            return htmlmod.unescape(body)
+    return None
+
+
+def _hangul(text: str) -> int:
+    return len(_HANGUL.findall(text))
 
 
 def _lenient_json(text: str) -> Any:
