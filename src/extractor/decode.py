@@ -187,7 +187,7 @@ def unmojibake(text: str) -> tuple[str, str | None]:
         # many, and next to no undecodable bytes (French or German text yields neither).
         fixed = _reread(sample, target)
         hangul = len(_HANGUL.findall(fixed))
-        if hangul > 0.25 * latin and fixed.count("\ufffd") <= 0.02 * hangul:
+        if hangul > 0.25 * latin and fixed.count("\ufffd") <= 0.05 * hangul:
             return _reread(text, target), f"{target} text read as Latin-1"
     return text, None
 
