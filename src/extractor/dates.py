@@ -51,6 +51,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("range", re.compile(rf"(?<!\d){year}\s?년?\s?[~∼〜\-–]\s?(?P<y2>(?:19|20)?\d{{2}})\s?년")),
         ("full", re.compile(rf"(?<!\d){year}\s?년(?:도|대)?{month_day}")),
         ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
+        # ’23.6월말, ‘23.3.15: press releases abbreviate the year and stop after it
+        ("short", re.compile(r"[’'‘`](?P<yy>\d{2})\.\s?(?P<mo>\d{1,2})\s?(?:월|\.\s?(?P<d>\d{1,2})\.?(?!\d))")),
         ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
         ("rel_month", re.compile(rf"(?<![가-힣])(?P<relm>{relative_months})"
                                 rf"(?:\s?(?P<d>\d{{1,2}})\s?일|(?=(?:{month_followers})?(?![가-힣])))(?!\s?\d+\s?월)")),
