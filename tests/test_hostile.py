@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor import Article, Extractor, InputError, Settings
+from extractor import Article, Extractor, InputError, InternalError, Settings
 from extractor.budget import OverBudget
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -139,3 +139,15 @@ def test_fuzz_never_crashes_and_records_stay_valid(parts: list[str]) -> None:
     except InputError:
         return  # a clear error (e.g. only whitespace) is an allowed answer
     check(article)
+
+
+def test_a_bug_of_ours_is_an_error_of_the_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception inside a stage becomes InternalError, one line, never a traceback."""
+    from extractor.extractors import indicators
+
+    def broken(doc: object) -> list[object]:
+        raise KeyError("2,4")
+
+    monkeypatch.setattr(indicators, "extract", broken)
+    with pytest.raises(InternalError, match=r"^internal error \(KeyError\): '2,4'$"):
+        extractor.extract("서울시는 3일 예산 10억원을 밝혔다.")

@@ -36,3 +36,10 @@ def test_policy_corpus(text: str, ordinals: str, markers: str, titles: str) -> N
     for item, title in zip(items, titles.split("|"), strict=True):
         assert title in item.title
         assert body[item.span.start:item.span.end] == item.text
+
+
+def test_last_item_of_an_inline_phrase_list_is_its_phrase() -> None:
+    """"③ 전세사기 예방 교육을 핵심 과제로 제시했다": the sentence's verb is no part of item 3."""
+    found = policies.extract(doc("시는 ① 월세 지원 확대 ② 공공임대 공급 ③ 전세사기 예방 교육을 핵심 과제로 제시했다."))
+    assert [p.title for p in found] == ["월세 지원 확대", "공공임대 공급", "전세사기 예방 교육"]
+    assert found[-1].text.endswith("제시했다.")

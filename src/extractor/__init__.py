@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-from .errors import ExtractorError, InputError
+from .errors import ExtractorError, InputError, InternalError
 from .pipeline import Extractor, Settings, extract
 from .records import Article
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Extractor", "ExtractorError", "InputError", "Settings", "__version__", "extract"]
+__all__ = ["Article", "Extractor", "ExtractorError", "InputError", "InternalError", "Settings", "__version__",
+           "extract"]

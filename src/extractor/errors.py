@@ -9,3 +9,7 @@ class ExtractorError(Exception):
 
 class InputError(ExtractorError):
     """The input cannot be read as an article (empty, binary, undecodable, too large)."""
+
+
+class InternalError(ExtractorError):
+    """A bug of ours met on one document: reported as that document's error, never a traceback."""

@@ -22,7 +22,7 @@ from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
 from .decode import decode
-from .errors import ExtractorError, InputError
+from .errors import ExtractorError, InputError, InternalError
 from .extractors import indicators, officials, policies, quotes, sections, years
 from .records import Article, Meta, Reporter, Source
 
@@ -67,7 +67,12 @@ class Extractor:
             raise InputError(f"cannot extract from a {type(source).__name__}")
         wanted = _as_format(format or self.settings.format)
         with time_budget(self.settings.time_limit):
-            return self._extract_bytes(data, path=path, published_at=published_at, wanted=wanted)
+            try:
+                return self._extract_bytes(data, path=path, published_at=published_at, wanted=wanted)
+            except ExtractorError:
+                raise
+            except Exception as exc:  # a bug of ours: the document fails, with one line that names it
+                raise InternalError(f"internal error ({type(exc).__name__}): {exc}") from exc
 
     def extract_many(self, sources: Iterable[Source_]) -> Iterator[Article | ExtractorError]:
         """Extract each source in turn; a failure is yielded in its place, never raised."""
@@ -109,7 +114,7 @@ class Extractor:
                 programs=programs, sections=sections.extract(doc),
             )
         except ValidationError as exc:  # a bug of ours: say which record, never a traceback
-            raise ExtractorError(f"internal error, invalid record: {exc.errors()[0]['msg']}") from exc
+            raise InternalError(f"internal error, invalid record: {exc.errors()[0]['msg']}") from exc
 
 
 def _as_format(value: str) -> Format:

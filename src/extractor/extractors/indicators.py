@@ -18,7 +18,7 @@ from ..numbers import NATIVE, NUMERAL, NumeralError, parse_native, parse_numeral
 from ..records import Change, Indicator, Previous, Span
 
 _BIG = re.compile(r"[만억조경]")
-_YEAR_GAP = re.compile(r"^\s*(?:[’'‘`]?\d{2,4}\s*년도?\s*(?:말|초|기준|상반기|하반기)?\s*)?$")
+_YEAR_GAP = r"(?:[’'‘`]?\d{{2,4}}\s*년도?|{relative})\s*(?:\d{{1,2}}\s*월\s*)?(?:말|초|기준|상반기|하반기|까지)?"
 _NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XSN", "NNB")
 _JOINED_BEFORE = re.compile(r"\d[-.]$")
 
@@ -29,6 +29,7 @@ class _Rules:
     native: re.Pattern[str]
     unit_of: dict[str, str]
     lead: re.Pattern[str]
+    year_gap: re.Pattern[str]
     data: dict[str, Any]
 
 
@@ -53,7 +54,10 @@ def _rules() -> _Rules:
     native = re.compile(rf"(?<![가-힣])(?P<num>{natives})\s(?P<unit>{counters})(?![가-힣]?째)"
                         rf"(?:\s?(?P<post>{suffixes}))?")
     lead = re.compile(rf"^(?:{rules.alternation(data['from_markers'])})")
-    return _Rules(pattern, native, unit_of, lead, data)
+    # "400개에서 ’19년 940개로", "2만 명에서 내년 4만 명으로": a time may stand between the two
+    relative = rules.alternation(list(rules.load("dates")["relative_years"]))
+    year_gap = re.compile(rf"^\s*(?:{_YEAR_GAP.format(relative=relative)}\s*)?$")
+    return _Rules(pattern, native, unit_of, lead, year_gap, data)
 
 
 def extract(doc: Document) -> list[Indicator]:
@@ -191,7 +195,7 @@ def _is_from_to(body: str, first: Indicator, second: Indicator) -> bool:
     if not marker:
         return False
     rest = gap.strip()[marker.end():]
-    if not _YEAR_GAP.match(rest):
+    if not _rules().year_gap.match(rest):
         return False
     if marker.group(0) == "에서":
         after = body[second.span.end:second.span.end + 2]

@@ -19,6 +19,9 @@ from ..records import PolicyItem, Span
 
 # The last item of an inline list ends at its sentence's end, and at most this far.
 _MAX_INLINE_ITEM = 1000
+# Items of an inline list of noun phrases are this short; the particles that end the last one.
+_MAX_PHRASE = 40
+_LIST_PARTICLES = ("JKO", "JKS", "JX", "JKB", "JC")
 _SEPARATOR = re.compile(r"[\s,，.:：)\]]*")
 _SENTENCE_END = re.compile(r"(?<=[다요])\.(?=\s|$)|\n")
 _CLAUSE_END = re.compile(r"[,，\n]|(?<=[다요])\.(?=\s|$)")
@@ -59,7 +62,7 @@ def extract(doc: Document) -> list[PolicyItem]:
     groups.sort(key=lambda g: g[0].start)
     items: list[PolicyItem] = []
     for number, group in enumerate(groups, start=1):
-        items.extend(_items(doc.body, group, number))
+        items.extend(_items(doc, group, number))
     return items
 
 
@@ -119,8 +122,9 @@ def _group(markers: list[_Marker]) -> list[list[_Marker]]:
     return groups
 
 
-def _items(body: str, group: list[_Marker], number: int) -> list[PolicyItem]:
-    items = []
+def _items(doc: Document, group: list[_Marker], number: int) -> list[PolicyItem]:
+    body = doc.body
+    items: list[PolicyItem] = []
     paragraph_counts: list[int] = []
     for i, marker in enumerate(group):
         start = marker.start
@@ -128,11 +132,32 @@ def _items(body: str, group: list[_Marker], number: int) -> list[PolicyItem]:
         text = body[start:end].rstrip(" ,\n")
         end = start + len(text)
         paragraph_counts.append(text.count("\n") + 1)
+        title = _title(body, marker, end)
+        if i and i + 1 == len(group) and _phrase_list(body, group, [item.title for item in items]):
+            title = _leading_noun_phrase(doc, title, end) or title
         items.append(PolicyItem(
-            group=number, ordinal=i + 1, marker=body[marker.start:marker.end], title=_title(body, marker, end),
+            group=number, ordinal=i + 1, marker=body[marker.start:marker.end], title=title,
             text=text, span=Span(start=start, end=end),
         ))
     return items
+
+
+def _phrase_list(body: str, group: list[_Marker], titles: list[str]) -> bool:
+    """An inline list of noun phrases: "① 월세 지원 확대 ② 공공임대 공급 ③ … 교육을 제시했다"."""
+    inline = body.find("\n", group[0].start, group[-1].start) < 0
+    return inline and all(len(t) <= _MAX_PHRASE and not _SENTENCE_END.search(t) for t in titles)
+
+
+def _leading_noun_phrase(doc: Document, title: str, end: int) -> str | None:
+    """The last item's own words: up to the particle that ties the list to the sentence's verb."""
+    start = doc.body.rfind(title, 0, end)
+    if start < 0:
+        return None
+    for token in doc.tokens_between(start, start + len(title)):
+        if token.tag in _LIST_PARTICLES:
+            phrase = doc.body[start:token.start].strip()
+            return phrase if phrase and len(phrase) <= _MAX_PHRASE else None
+    return None
 
 
 def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int]) -> int:
