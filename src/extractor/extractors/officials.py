@@ -69,10 +69,12 @@ def _rules() -> _Rules:
         # [구병삼/통일부 대변인 : "…"], ▶ 인터뷰 : 홍길동 / 서울시 대변인 - "…"
         rf"{cue}(?P<name>[가-힣]{{2,4}})\s?/\s?(?:(?P<org>[^:\]/\-]{{1,30}}?)\s?)?(?P<title>{title})\s?[:：\-]",
         # 산업통상자원부 장관 홍길동은, 시장 권영진은
-        rf"(?<![가-힣])(?:(?P<org>{org})\s)?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
+        rf"(?<![가-힣])(?:(?P<org>{org})\s)?(?P<rank>제?[1-9])?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
         # and 김병일 시 대변인: the city, province or county the article is about, unnamed
-        rf"{name}\s{former}(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??(?P<title>{title}){bound}",
+        # and 김태효 국가안보실 1차장, 기획재정부 제1차관: a numbered office keeps its number
+        rf"{name}\s{former}(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??"
+        rf"(?P<rank>제?[1-9])?(?P<title>{title}){bound}",
     ]
     return _Rules(
         shapes=[re.compile(s) for s in shapes],
@@ -152,7 +154,7 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         start, surface = _organization_before(doc.body, start)
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
-    return Mention(name, title, organization, surface, start, end)
+    return Mention(name, (groups.get("rank") or "") + title, organization, surface, start, end)
 
 
 def _named_earlier(body: str, suffix: str, before: int) -> str | None:
