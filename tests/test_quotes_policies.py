@@ -43,3 +43,8 @@ def test_last_item_of_an_inline_phrase_list_is_its_phrase() -> None:
     found = policies.extract(doc("시는 ① 월세 지원 확대 ② 공공임대 공급 ③ 전세사기 예방 교육을 핵심 과제로 제시했다."))
     assert [p.title for p in found] == ["월세 지원 확대", "공공임대 공급", "전세사기 예방 교육"]
     assert found[-1].text.endswith("제시했다.")
+
+
+def test_a_quoted_term_before_a_particle_is_no_quote() -> None:
+    found, _ = quotes.extract(doc("정부는 '사회적경제'는 중요하다고 봤다."), [])
+    assert found == []

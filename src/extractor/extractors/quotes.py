@@ -39,6 +39,8 @@ class _Rules:
     cue: re.Pattern[str]
     pronoun: re.Pattern[str]
     program: re.Pattern[str]
+    embedding: re.Pattern[str]
+    sentence_final: re.Pattern[str]
 
 
 @cache
@@ -55,6 +57,8 @@ def _rules() -> _Rules:
         quotative=re.compile(rf"^(?:{rules.alternation(data['quotatives'])})(?![가-힣])|^(?:{rules.alternation(data['quotatives'])})\s"),
         pronoun=re.compile(rf"(?:^|\s)(?:{rules.alternation(data['pronouns'])})\s*$"),
         program=re.compile(rf"(?:{rules.alternation(data['program_heads'])})$"),
+        embedding=re.compile(rf"^(?:{rules.alternation(data['embedding'])})\s"),
+        sentence_final=re.compile(data["sentence_final"]),
     )
 
 
@@ -62,6 +66,7 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
     """(quotes with speakers, program names) found in the body."""
     speakers = _speakers(doc, officials)
     starts = [s.start for s in speakers]
+    named_ends = {m.end for o in officials for m in o.mentions}
     quotes: list[Quote] = []
     programs: list[Program] = []
     last: Quote | None = None
@@ -71,7 +76,7 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
         inner = match.group(group)
         if _APOSTROPHE_YEAR.match(inner):
             continue
-        if _is_speech(doc.body, match.start(), match.end()):
+        if _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends):
             speaker = _attribute(doc, speakers, starts, match.start(), match.end(), last)
             quote = Quote(text=inner, span=Span(start=start, end=end),
                           speaker=speaker.name if speaker else None,
@@ -83,12 +88,23 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
     return quotes, programs
 
 
-def _is_speech(body: str, open_at: int, close_at: int) -> bool:
+def _is_speech(body: str, open_at: int, close_at: int, inner: str) -> bool:
     after = body[close_at:close_at + 8]
     before = body[max(0, open_at - 3):open_at].rstrip()
     line_start = body.rfind("\n", 0, open_at) + 1
-    return (bool(_rules().quotative.match(after)) or before.endswith((":", "："))
-            or (before.endswith("-") and bool(_rules().cue.match(body, line_start))))
+    settings = _rules()
+    return (bool(settings.quotative.match(after)) or before.endswith((":", "："))
+            or (before.endswith("-") and bool(settings.cue.match(body, line_start)))
+            or (bool(settings.embedding.match(after)) and bool(settings.sentence_final.search(inner.strip()))))
+
+
+def _headline_form(body: str, match: re.Match[str], named_ends: set[int]) -> bool:
+    """권영진 대구시장 "…": an official named right before a quote that closes its line."""
+    window = body[max(0, match.start() - 4):match.start()]
+    named_at = match.start() - (len(window) - len(window.rstrip(" ,")))
+    line_end = body.find("\n", match.end())
+    rest = body[match.end():len(body) if line_end < 0 else line_end]
+    return named_at in named_ends and not rest.strip()
 
 
 def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
