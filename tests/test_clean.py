@@ -20,7 +20,7 @@ def test_datelines(paragraph: str, outlet: str, reporter: str, rest: str) -> Non
     draft = meta.MetaDraft()
     draft.take(found)
     assert draft.outlet == outlet
-    assert [name for name, _ in draft.reporters] == ([reporter] if reporter != "-" else [])
+    assert [name for name, _ in draft.reporters] == (reporter.split("|") if reporter != "-" else [])
     assert remainder == rest
 
 
@@ -29,6 +29,11 @@ def test_timestamps(line: str, published: str, updated: str) -> None:
     got_published, got_updated = meta.find_timestamps(line)
     assert got_published is not None and got_published.isoformat() == published
     assert (got_updated.isoformat() if got_updated else None) == opt(updated)
+
+
+@pytest.mark.parametrize("line", ["[속보] 정부가 발표했다.", "[단독] 정부가 발표했다.", "[사설] 정부의 발표"])
+def test_bracketed_labels_are_no_outlets(line: str) -> None:
+    assert meta.strip_dateline(line) == (None, line)
 
 
 def test_outlets_match_whole_domain_labels() -> None:

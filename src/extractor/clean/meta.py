@@ -18,6 +18,9 @@ from .. import rules
 KST = timezone(timedelta(hours=9))
 
 
+_NAME_SEPARATORS = re.compile(r"\s*[·,ㆍ]\s*|\s+")
+
+
 @dataclass
 class MetaDraft:
     """Metadata gathered from several places; the first value found for a field wins."""
@@ -48,10 +51,13 @@ class MetaDraft:
             self.orphan_emails.append(email)
 
     def take(self, found: dict[str, str | None]) -> None:
-        """Merge the named groups of a byline match."""
+        """Merge the named groups of a byline match; "홍길동·김철수" names two reporters."""
         if found.get("outlet") and not self.outlet:
             self.outlet = canonical_outlet(found["outlet"] or "")
-        self.add_reporter(found.get("name"), found.get("email"))
+        names = _NAME_SEPARATORS.split(found.get("name") or "")
+        for name in names[:-1]:
+            self.add_reporter(name)
+        self.add_reporter(names[-1] or None, found.get("email"))
 
     def fill(self, other: MetaDraft) -> None:
         """Take from `other` what this draft still lacks."""
@@ -79,7 +85,8 @@ def _patterns() -> _Patterns:
     data = rules.load("bylines")
 
     def compile_all(key: str) -> list[re.Pattern[str]]:
-        return [re.compile(p.replace("NAME", data["name"]).replace("EMAIL", data["email"]).replace("JOB", data["job"]))
+        return [re.compile(p.replace("NAMES", data["names"]).replace("NAME", data["name"])
+                           .replace("EMAIL", data["email"]).replace("JOB", data["job"]))
                 for p in data[key]]
 
     labels = rules.alternation(data["published_labels"] + data["updated_labels"])
@@ -99,7 +106,12 @@ def strip_dateline(line: str) -> tuple[dict[str, str | None] | None, str]:
     for pattern in _patterns().datelines:
         match = pattern.match(line)
         if match and match.end() < len(line):
-            return match.groupdict(), line[match.end():].lstrip()
+            found = match.groupdict()
+            if "known" in found:
+                if _fold(found["known"] or "") not in _outlet_table()[0]:
+                    continue
+                found = {"outlet": found["known"]}
+            return found, line[match.end():].lstrip()
     return None, line
 
 
