@@ -26,6 +26,7 @@ def test_corpus(text: str, published: str, year: str, month: str, day: str, star
     assert first.unresolved is (pub is None and first.year is None and _int(start_year) is None)
 
 
-@pytest.mark.parametrize("text", ["5년 동안 다져온", "올리다", "3개월간", "1인 가구", "이달성 씨가", "자료를 전달했다"])
+@pytest.mark.parametrize("text", ["5년 동안 다져온", "올리다", "3개월간", "1인 가구", "이달성 씨가", "자료를 전달했다",
+                                  "상반기간"])
 def test_not_years(text: str) -> None:
     assert find_years(text, date(2020, 1, 21)) == []

@@ -41,6 +41,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month_moves = rules.alternation(data["months"]["next"] + data["months"]["last"])
     forward = rules.alternation(data["periods"]["forward"] + data["periods"]["backward"])
     suffixes = rules.alternation(data["periods"]["suffixes"])
+    parts = rules.alternation(data["periods_of_year"]["words"])
     day = r"(?:\s?(?P<d>\d{1,2})\s?일)?"
     month_day = rf"(?:\s?(?P<mo>\d{{1,2}})\s?월{day})?"
     year = r"(?P<y>(?:19|20)\d{2})"
@@ -57,6 +58,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("rel_month", re.compile(rf"(?<![가-힣])(?P<relm>{relative_months})"
                                 rf"(?:\s?(?P<d>\d{{1,2}})\s?일|(?=(?:{month_followers})?(?![가-힣])))(?!\s?\d+\s?월)")),
         ("this", re.compile(rf"(?<![가-힣])올\s?(?P<f>{short_followers})?{month_day}")),
+        # 상반기 내에, 3분기 중: a part of the publication year, unless a year stands before it
+        ("half", re.compile(rf"(?<![가-힣\d/])(?:{parts})(?![가-힣]?간)")),
         ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?P<mo>\d{{1,2}})\s?월{day}(?![가-힣]?간)")),
     ]
 
@@ -102,6 +105,12 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
         offset = rules.load("dates")["relative_years"].get(re.sub(r"\s+", " ", groups.get("rel") or "올해"), 0)
         year = base + offset if base is not None else None
         return _valid(YearMatch(start, end, year, month, day, relative=base is not None, unresolved=base is None))
+    if kind == "half":
+        if _after_a_year().search(match.string, max(0, start - 8), start):
+            return None
+        if base is None:
+            return YearMatch(start, end, None, unresolved=True)
+        return _valid(YearMatch(start, end, base, relative=True))
     if kind == "rel_month":
         if published is None:
             return YearMatch(start, end, None, None, day, unresolved=True)
@@ -136,6 +145,11 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
             year -= 1
         return _valid(YearMatch(start, end, year, month, day, relative=True))
     return None
+
+
+@cache
+def _after_a_year() -> re.Pattern[str]:
+    return re.compile(rf"(?:{rules.alternation(rules.load('dates')['periods_of_year']['after'])}|\d)\s?$")
 
 
 def two_digit_year(yy: int, published: date | None) -> int:
