@@ -8,7 +8,7 @@ noun phrase a number measures. Words around numbers live in `rules/units.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
 
@@ -60,18 +60,45 @@ def _rules() -> _Rules:
     return _Rules(pattern, native, unit_of, lead, year_gap, data)
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A number found on the text, before it is merged and validated into an Indicator.
+
+    Most candidates of a dense document are from-values merged into the next one: they
+    are plain values until then, so validation runs once per record that is kept.
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    approximate: bool
+    qualifier: str | None
+    low: float | None
+    high: float | None
+    previous: tuple[float, str] | None = None
+
+
 def extract(doc: Document) -> list[Indicator]:
     """Every indicator of the body, with "A에서 B로" pairs merged into one record."""
     found = [*_numerals(doc.body), *_natives(doc.body)]
-    found.sort(key=lambda ind: ind.span.start)
-    merged = _merge_previous(doc.body, found)
+    found.sort(key=lambda candidate: candidate.start)
+    merged = [_validated(doc.body, c) for c in _merge_previous(doc.body, found)]
     for i, indicator in enumerate(merged):
         indicator.change = _change(doc.body, indicator, merged[i + 1] if i + 1 < len(merged) else None)
         indicator.subject = _subject(doc, indicator)
     return merged
 
 
-def _numerals(body: str) -> list[Indicator]:
+def _validated(body: str, c: _Candidate) -> Indicator:
+    return Indicator(
+        text=body[c.start:c.end], span=Span(start=c.start, end=c.end), value=c.value, unit=c.unit,
+        approximate=c.approximate, qualifier=c.qualifier, low=c.low, high=c.high,
+        previous=Previous(value=c.previous[0], text=c.previous[1]) if c.previous else None,
+    )
+
+
+def _numerals(body: str) -> list[_Candidate]:
     settings = _rules()
     out = []
     for match in settings.pattern.finditer(body):
@@ -101,7 +128,7 @@ def _numerals(body: str) -> list[Indicator]:
         else:
             end = match.end()
         start = match.start()
-        out.append(_indicator(body, start, end, value, unit, match.group("pre"),
+        out.append(_candidate(start, end, value, unit, match.group("pre"),
                               match.group("post") if unit else None,
                               approx or bool(match.group("yeo") or match.group("vague")), high))
     return out
@@ -120,7 +147,7 @@ def _is_word_numeral(match: re.Match[str], unit: str | None) -> bool:
     return match.start("unit") > match.end("word")
 
 
-def _natives(body: str) -> list[Indicator]:
+def _natives(body: str) -> list[_Candidate]:
     out = []
     for match in _rules().native.finditer(body):
         try:
@@ -129,22 +156,19 @@ def _natives(body: str) -> list[Indicator]:
             continue
         counter: str = match.group("unit")
         unit = _rules().unit_of.get(counter, counter)
-        out.append(_indicator(body, match.start(), match.end(), value, unit, None, match.group("post"), False, None))
+        out.append(_candidate(match.start(), match.end(), value, unit, None, match.group("post"), False, None))
     return out
 
 
-def _indicator(body: str, start: int, end: int, value: float, unit: str | None, pre: str | None,
-               post: str | None, approx: bool, high: float | None) -> Indicator:
+def _candidate(start: int, end: int, value: float, unit: str | None, pre: str | None,
+               post: str | None, approx: bool, high: float | None) -> _Candidate:
     data = _rules().data
     approximate = approx or pre in data["approximate_prefixes"] or post in data["approximate_suffixes"]
     qualifier = pre if pre in data["qualifier_prefixes"] else None
     if post in data["qualifier_suffixes"]:
         qualifier = data["qualifier_names"].get(post or "", post)
-    return Indicator(
-        text=body[start:end], span=Span(start=start, end=end),
-        value=high if high is not None else value, unit=unit, approximate=approximate,
-        qualifier=qualifier, low=value if high is not None else None, high=high,
-    )
+    return _Candidate(start, end, high if high is not None else value, unit, approximate, qualifier,
+                      value if high is not None else None, high)
 
 
 def _ranks_a_list(body: str, at: int) -> bool:
@@ -154,7 +178,7 @@ def _ranks_a_list(body: str, at: int) -> bool:
 
 def _blocked(body: str, at: int) -> bool:
     before = body[max(0, at - 3):at]
-    if any(before.endswith(p) for p in _rules().data["blocking_prefixes"]):
+    if before.endswith(_blocking()):
         return True
     # The later parts of phone numbers, ids and dotted dates: digits joined by '-' or '.'.
     # (Their first part has no unit, so it never becomes an indicator.)
@@ -165,21 +189,22 @@ def _next_is_latin(body: str, at: int) -> bool:
     return at < len(body) and body[at].isascii() and body[at].isalpha()
 
 
-def _merge_previous(body: str, found: list[Indicator]) -> list[Indicator]:
+@cache
+def _blocking() -> tuple[str, ...]:
+    return tuple(_rules().data["blocking_prefixes"])
+
+
+def _merge_previous(body: str, found: list[_Candidate]) -> list[_Candidate]:
     """Fold "A에서 B로" and "A→B" into B with `previous` = A."""
-    out: list[Indicator] = []
+    out: list[_Candidate] = []
     i = 0
     while i < len(found):
         current = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and _is_from_to(body, current, nxt):
-            start, end = current.span.start, _to_end(body, nxt.span.end)
-            merged = nxt.model_copy(update={
-                "text": body[start:end], "span": Span(start=start, end=end),
-                "previous": Previous(value=current.value, text=current.text),
-                "unit": nxt.unit or current.unit,
-            })
-            out.append(merged)
+            out.append(replace(nxt, start=current.start, end=_to_end(body, nxt.end),
+                               previous=(current.value, body[current.start:current.end]),
+                               unit=nxt.unit or current.unit))
             i += 2
             continue
         out.append(current)
@@ -187,10 +212,10 @@ def _merge_previous(body: str, found: list[Indicator]) -> list[Indicator]:
     return out
 
 
-def _is_from_to(body: str, first: Indicator, second: Indicator) -> bool:
+def _is_from_to(body: str, first: _Candidate, second: _Candidate) -> bool:
     if first.unit and second.unit and first.unit != second.unit:
         return False
-    gap = body[first.span.end:second.span.start]
+    gap = body[first.end:second.start]
     marker = _rules().lead.match(gap.strip())
     if not marker:
         return False
@@ -198,7 +223,7 @@ def _is_from_to(body: str, first: Indicator, second: Indicator) -> bool:
     if not _rules().year_gap.match(rest):
         return False
     if marker.group(0) == "에서":
-        after = body[second.span.end:second.span.end + 2]
+        after = body[second.end:second.end + 2]
         return after.startswith(tuple(_rules().data["to_markers"]))
     return True
 
