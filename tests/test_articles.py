@@ -117,3 +117,17 @@ def test_script_rendered_page_falls_back_to_json_ld() -> None:
     assert "JSON-LD" in " ".join(article.warnings)
     assert [(o.name, o.organization) for o in article.officials] == [("김철수", "고용노동부")]
     assert [r.name for r in article.meta.reporters] == ["홍길동"]
+
+
+def test_portal_scrape_with_its_widgets() -> None:
+    """A news portal's page as scraped: menus, reaction counters, section notice around the article."""
+    article = extract(ARTICLES / "portal-scrape-2023.txt")
+    assert article.meta.title == "정부, 반도체 설비투자 세액공제 최대 25%로 상향"
+    assert article.meta.outlet == "연합뉴스"
+    assert [(r.name, r.email) for r in article.meta.reporters] == [("김지훈", "jhkim@yna.co.kr")]
+    updated = article.meta.updated_at
+    assert updated is not None and updated.isoformat() == "2023-03-15T16:10:00+09:00"
+    lines = article.body.splitlines()
+    assert lines[0].startswith("정부가 반도체") and lines[-1].endswith("말했다.") and len(lines) == 4
+    pairs = {(i.value, i.previous.value if i.previous else None) for i in article.indicators}
+    assert pairs >= {(15.0, 8.0), (25.0, 16.0)}

@@ -16,6 +16,8 @@ from .meta import MetaDraft
 
 _FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
 _PHOTO_MARKS = ("▲", "△")
+_HANGUL = re.compile(r"[가-힣]")
+_HEADLINE_HANGUL = 8
 
 
 def clean_text(text: str) -> Cleaned:
@@ -70,8 +72,10 @@ def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None,
         return None, captions, []
     counts = Counter(kept)
     repeated = [line for line in kept if counts[line] > 1]
-    # Pages put the headline above its subtitle: the first line that reads like one wins.
+    # Pages put the headline above its subtitle: the first line that reads like one wins,
+    # Korean enough to be no menu ("NAVER 뉴스", "언론사 구독").
     plausible = [line for line in kept if len(line) >= 8 and " " in line]
+    plausible = [line for line in plausible if len(_HANGUL.findall(line)) >= _HEADLINE_HANGUL] or plausible
     title = repeated[0] if repeated else plausible[0] if plausible else max(kept, key=len)
     kept.remove(title)
     return title, captions, kept
