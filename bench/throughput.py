@@ -86,10 +86,12 @@ def main() -> None:
 
         one_s, rss_one = timed_run([*EXTRACT, str(folder), "-j", "1", "-q", "-o", str(folder / "o1.jsonl")])
         two_s, rss_two = timed_run([*EXTRACT, str(folder), "-j", "2", "-q", "-o", str(folder / "o2.jsonl")])
-        # Start-up times vary by a few tenths of a second run to run here: medians of several.
-        kiwi_runs = [timed_run([sys.executable, "-c", KIWI_ONLY]) for _ in range(COLD_RUNS)]
-        cold_runs = [timed_run([*EXTRACT, str(SAMPLES / "daegu-social-economy-2020.txt")])
-                     for _ in range(COLD_RUNS)]
+        # Start-up times vary by a few tenths of a second run to run here: medians of several,
+        # the two commands taking turns so that the machine's drift hits both alike.
+        kiwi_runs, cold_runs = [], []
+        for _ in range(COLD_RUNS):
+            kiwi_runs.append(timed_run([sys.executable, "-c", KIWI_ONLY]))
+            cold_runs.append(timed_run([*EXTRACT, str(SAMPLES / "daegu-social-economy-2020.txt")]))
         kiwi_load_s, cold_s = statistics.median(t for t, _ in kiwi_runs), statistics.median(t for t, _ in cold_runs)
         rss_kiwi = max(rss for _, rss in kiwi_runs)
 
