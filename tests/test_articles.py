@@ -131,3 +131,16 @@ def test_portal_scrape_with_its_widgets() -> None:
     assert lines[0].startswith("정부가 반도체") and lines[-1].endswith("말했다.") and len(lines) == 4
     pairs = {(i.value, i.previous.value if i.previous else None) for i in article.indicators}
     assert pairs >= {(15.0, 8.0), (25.0, 16.0)}
+
+
+def test_portal_page_names_the_outlet_not_the_portal() -> None:
+    """A portal's copy of a wire story: the dateline's outlet, times from data attributes."""
+    article = extract(ARTICLES / "portal-page-2023.html")
+    assert article.meta.outlet == "연합뉴스"
+    assert article.meta.title == "정부, 반도체 세액공제 25%로 상향"
+    published, updated = article.meta.published_at, article.meta.updated_at
+    assert published is not None and published.isoformat() == "2023-03-15T14:30:00+09:00"
+    assert updated is not None and updated.isoformat() == "2023-03-15T16:10:00+09:00"
+    assert [(r.name, r.email) for r in article.meta.reporters] == [("김지훈", "jhkim@yna.co.kr")]
+    assert article.captions == ["추경호 부총리 (연합뉴스 자료사진)"]
+    assert article.body.splitlines()[0].startswith("정부가 반도체") and len(article.body.splitlines()) == 4

@@ -12,6 +12,7 @@ import html as htmlmod
 import json
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -30,6 +31,7 @@ _PERSON = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})$")
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MIN_BODY_CHARS = 30
+_PORTAL_OUTLET_TAGS = ("og:article:author", "twitter:creator", "article:publisher")
 _CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
 
 
@@ -202,6 +204,10 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag]) -> MetaDraft:
     draft.title = draft.title or _first(tags, "og:title", "twitter:title", "title")
     url = _first(tags, "og:url", "twitter:url") or _canonical(elements)
     outlet = (meta_rules.outlet_from_url(url) if url else None) or _first(tags, "og:site_name")
+    if (url and meta_rules.portal_url(url)) or (outlet and meta_rules.is_portal(outlet)):
+        # a portal's copy: its author tags name the outlet ("연합뉴스 | 네이버")
+        named = [meta_rules.known_outlet(tags.get(key, "").split("|")[0]) for key in _PORTAL_OUTLET_TAGS]
+        outlet = next((name for name in named if name), outlet)
     if outlet:
         draft.outlet = meta_rules.canonical_outlet(outlet)
     for key in ("article:published_time", "og:published_time", "pubdate", "publish-date", "date"):
@@ -213,6 +219,8 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag]) -> MetaDraft:
     time_tag = next((t for t in elements if t.name == "time" and t.get("datetime")), None)
     if draft.published_at is None and isinstance(time_tag, Tag):
         draft.published_at = meta_rules.parse_timestamp(str(time_tag["datetime"]))
+    draft.published_at = draft.published_at or _attribute_time(elements, "published_attributes")
+    draft.updated_at = draft.updated_at or _attribute_time(elements, "updated_attributes")
     for key in ("author", "dable:author", "article:author", "og:article:author"):
         _take_author(draft, tags.get(key, ""))
     byline_words = set(_settings()["byline_words"])
@@ -229,6 +237,16 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag]) -> MetaDraft:
         draft.title = (fold(heading.get_text(" ")) if heading
                        else page_title[: suffix.start()] if suffix else page_title or None)
     return draft
+
+
+def _attribute_time(elements: list[Tag], key: str) -> datetime | None:
+    names = _settings()[key]
+    for tag in elements:
+        for name in names:
+            value = tag.attrs.get(name)
+            if isinstance(value, str) and (stamp := meta_rules.parse_timestamp(value)):
+                return stamp
+    return None
 
 
 def _meta_tags(elements: list[Tag]) -> dict[str, str]:

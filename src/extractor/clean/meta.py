@@ -52,7 +52,7 @@ class MetaDraft:
 
     def take(self, found: dict[str, str | None]) -> None:
         """Merge the named groups of a byline match; "홍길동·김철수" names two reporters."""
-        if found.get("outlet") and not self.outlet:
+        if found.get("outlet") and (not self.outlet or is_portal(self.outlet)):
             self.outlet = canonical_outlet(found["outlet"] or "")
         names = _NAME_SEPARATORS.split(found.get("name") or "")
         for name in names[:-1]:
@@ -198,6 +198,21 @@ def canonical_outlet(name: str) -> str:
     """The canonical outlet for a name a page uses, or the name itself when unknown."""
     name = name.strip()
     return _outlet_table()[0].get(_fold(name), name)
+
+
+def known_outlet(name: str) -> str | None:
+    """The canonical name of an outlet outlets.toml knows, else None."""
+    return _outlet_table()[0].get(_fold(name))
+
+
+def is_portal(name: str) -> bool:
+    """A news portal's own name (네이버 뉴스), which any outlet the page names overrides."""
+    return _fold(name) in {_fold(p) for p in rules.load("outlets")["portals"]}
+
+
+def portal_url(url: str) -> bool:
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    return any(host == d or host.endswith("." + d) for d in rules.load("outlets")["portal_domains"])
 
 
 def outlet_from_url(url: str) -> str | None:
