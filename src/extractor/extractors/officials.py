@@ -44,6 +44,7 @@ class _Rules:
     foreign_titles: frozenset[str]
     completing: dict[str, str]
     portfolio: frozenset[str]
+    before_name: re.Pattern[str]
 
 
 @cache
@@ -88,6 +89,7 @@ def _rules() -> _Rules:
         foreign_titles=frozenset(titles["foreign_offices"]),
         completing=dict(titles["completing_offices"]),
         portfolio=frozenset(titles["portfolio"]["offices"]),
+        before_name=re.compile(rf"(?:^|\s)(\S{{2,15}})\s(?:(?:{rules.alternation(orgs['membership'])})\s)?$"),
     )
 
 
@@ -172,8 +174,8 @@ def _common_noun_inside(doc: Document, match: re.Match[str]) -> bool:
 
 def _organization_before(body: str, start: int) -> tuple[int, str | None]:
     """대구시 권영진 시장: an organization word just before the name."""
-    before = body[max(0, start - 20):start]
-    word = re.search(r"(?:^|\s)(\S{2,15})\s$", before)
+    before = body[max(0, start - 24):start]
+    word = _rules().before_name.search(before)
     if word and _rules().org_word.match(word.group(1)):
         return start - len(before) + word.start(1), word.group(1)
     return start, None
