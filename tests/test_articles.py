@@ -89,7 +89,7 @@ def test_wire_copy_with_a_photo_paragraph_first() -> None:
     assert article.body.startswith("두 차례 군수를 지낸 한재석")
     assert len(article.captions) == 1 and article.captions[0].endswith("*재판매 및 DB 금지")
     assert "이미지를 클릭" not in article.body and "댓글" not in article.body
-    assert [(o.name, o.title, o.organization) for o in article.officials] == [("한재석", "군수", "전남 송림군")]
+    assert [(o.name, o.title, o.organization) for o in article.officials] == [("한재석", "전 군수", "전남 송림군")]
     assert [q.speaker for q in article.quotes] == ["한재석"] * 3
 
 

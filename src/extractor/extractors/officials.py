@@ -17,6 +17,9 @@ from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
 
+# What _full_title puts before an office: "전 ", "제1", "2".
+_BARE_OFFICE = re.compile(r"^(?:\S+\s)?(?:제?\d)?")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -63,7 +66,7 @@ def _rules() -> _Rules:
     org = rf"{org_word}(?:\s{org_word})?"
     name = r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})"
     # 한재석 전 송림군수, 한 전 군수: a former holder is named by the office too
-    former = rf"(?:(?:{rules.alternation(titles['former'])})\s)?"
+    former = rf"(?:(?P<former>{rules.alternation(titles['former'])})\s)?"
     shapes = [
         # 행정안전부(장관 이달곤)
         rf"(?P<org>{org_word})\s?\(\s?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}})\s?\)",
@@ -156,7 +159,13 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         start, surface = _organization_before(doc.body, start)
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
-    return Mention(name, (groups.get("rank") or "") + title, organization, surface, start, end)
+    return Mention(name, _full_title(groups, title), organization, surface, start, end)
+
+
+def _full_title(groups: dict[str, str | None], title: str) -> str:
+    """The office as the text qualifies it: 전 군수 (a former holder), 1차장, 제1차관."""
+    former = f"{groups['former']} " if groups.get("former") else ""
+    return former + (groups.get("rank") or "") + title
 
 
 def _named_earlier(body: str, suffix: str, before: int) -> str | None:
@@ -228,14 +237,15 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
 def _family_mentions(doc: Document, full: list[Mention], taken: Coverage) -> list[Mention]:
     """"원 장관은": a family name and an office held by exactly one official named before."""
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
-    for m in full:
-        first_seen.setdefault((m.name[0], m.title), {}).setdefault(m.name, m.start)
+    for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
+        first_seen.setdefault((m.name[0], _BARE_OFFICE.sub("", m.title)), {}).setdefault(m.name, m.start)
     out = []
     for match in _rules().family.finditer(doc.body):
         named = first_seen.get((match.group("surname"), match.group("title")), {})
         candidates = [name for name, start in named.items() if start < match.start()]
         if len(candidates) == 1 and not taken.overlaps(match.start(), match.start() + 1):
-            out.append(Mention(candidates[0], match.group("title"), None, None, match.start(), match.end()))
+            title = _full_title(match.groupdict(), match.group("title"))
+            out.append(Mention(candidates[0], title, None, None, match.start(), match.end()))
     return out
 
 
