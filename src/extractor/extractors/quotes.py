@@ -22,6 +22,7 @@ from . import officials as officials_mod
 _SUBJECT = re.compile(r"^\s?(?:은|는|이|가|께서|도)?\s")
 _APOSTROPHE_YEAR = re.compile(r"^\d{2}\s?년")
 # A full stop, also where scraping glued the next sentence on ("밝혔다.주요 사업은").
+_HEADLINE_TAIL = 200
 _SENTENCE_END = re.compile(r"[다요]\.(?:\s|$|(?=[가-힣]))")
 
 
@@ -103,9 +104,11 @@ def _headline_form(body: str, match: re.Match[str], named_ends: set[int]) -> boo
     """권영진 대구시장 "…": an official named right before a quote that closes its line."""
     window = body[max(0, match.start() - 4):match.start()]
     named_at = match.start() - (len(window) - len(window.rstrip(" ,")))
-    line_end = body.find("\n", match.end())
-    rest = body[match.end():len(body) if line_end < 0 else line_end]
-    return named_at in named_ends and not rest.strip()
+    if named_at not in named_ends:
+        return False
+    # (a bounded look: a line that goes on past this is no headline)
+    rest = body[match.end():match.end() + _HEADLINE_TAIL].split("\n", 1)[0]
+    return not rest.strip()
 
 
 def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
