@@ -29,6 +29,9 @@ RUNS = {
     "names with offices": "권영진 대구시장 ",
     "years": "’14년도 2020년 올해 ",
     "HTML tags": "<div><p>가</p></div>",
+    "mojibake": "±èÇå¼ö È«¼º±ºÀÇÈ¸ ",
+    "relative months": "지난달 이달 다음 달 15일 상반기 ",
+    "datelines": "[이데일리 홍길동 기자] ",
 }
 
 
