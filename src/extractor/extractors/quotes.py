@@ -55,7 +55,8 @@ def _rules() -> _Rules:
         alternatives.append(f"{o}(?P<q{len(alternatives)}>{inner}{{1,3000}}?){c}")
     return _Rules(
         marks=re.compile("|".join(alternatives)),
-        cue=re.compile(rf"{data['cue']}(?P<name>[가-힣]{{2,4}})\s?/"),
+        # (the cue may stand on a line of its own: "[인터뷰]" then "김철수 / 리서치팀장 : "…"")
+        cue=re.compile(rf"(?P<mark>{data['cue']})?(?P<name>[가-힣]{{2,4}})\s?/"),
         quotative=re.compile(rf"^(?:{rules.alternation(data['quotatives'])})(?![가-힣])|^(?:{rules.alternation(data['quotatives'])})\s"),
         pronoun=re.compile(rf"(?:^|\s)(?:{rules.alternation(data['pronouns'])})\s*$"),
         program=re.compile(rf"(?:{rules.alternation(data['program_heads'])})$"),
@@ -133,7 +134,8 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         sentence_start = stop.end()
     # A transcript cue names the speaker at the start of the line: [이름/직함 : "…"].
     cue = _rules().cue.match(doc.body, line_start)
-    if cue and cue.end() <= open_at:
+    if cue and cue.end() <= open_at and (
+            cue.group("mark") or officials_mod.is_person_name(doc, cue.group("name"), cue.start("name"))):
         name = cue.group("name")
         official = next((s.official for s in speakers if s.name == name and s.official is not None), None)
         return _Speaker(name, cue.start("name"), cue.end("name"), official)
