@@ -113,6 +113,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     out = Cleaned(body="", meta=draft)
     paragraphs: list[str] = []
     adjacent = False  # the last kept line stood right above this one
+    footer_outlet: str | None = None
     for index, raw in enumerate(lines):
         line = fold(raw)
         follows, adjacent = adjacent, False
@@ -133,6 +134,8 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             _take_times(draft, line)
             out.removed.append(line)
             continue
+        if kind is Kind.COPYRIGHT:  # the last footer's name, used when nothing else names the outlet
+            footer_outlet = meta_rules.outlet_in_copyright(line) or footer_outlet
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
@@ -150,6 +153,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             paragraphs.append(line)
         adjacent = True
     _strip_signoff(paragraphs, draft, out)
+    draft.outlet = draft.outlet or footer_outlet
     for email in draft.orphan_emails[:]:
         if any(known_email is None for _, known_email in draft.reporters):
             draft.orphan_emails.remove(email)

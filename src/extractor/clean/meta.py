@@ -18,6 +18,11 @@ from .. import rules
 KST = timezone(timedelta(hours=9))
 
 
+_COPYRIGHT_NAME = re.compile(r"(?:ⓒ|©|\([cC]\))\s*([가-힣A-Za-z0-9.]{2,20})")
+# "중도일보(www.joongdo.co.kr), 무단전재 …": the name before the site's address
+_COPYRIGHT_SITE = re.compile(r"^[<\[]?\s*([가-힣][가-힣A-Za-z0-9]{1,14})\s*\((?:https?://)?www\.")
+_HANGUL_NAME = re.compile(r"^[가-힣][가-힣A-Za-z0-9]{1,14}$")
+_PARTICLE_ENDINGS = ("을", "를", "은", "는", "이", "가", "의", "에", "와", "과")
 _NAME_SEPARATORS = re.compile(r"\s*[·,ㆍ]\s*|\s+")
 
 
@@ -198,6 +203,22 @@ def canonical_outlet(name: str) -> str:
     """The canonical outlet for a name a page uses, or the name itself when unknown."""
     name = name.strip()
     return _outlet_table()[0].get(_fold(name), name)
+
+
+def outlet_in_copyright(line: str) -> str | None:
+    """The outlet a copyright footer names ("저작권자 © 충청일보 …", "중도일보(www.…)"), if any.
+
+    A known outlet, or a Hangul name that is no phrase ("ⓒ경제를 보는 눈, …" names none).
+    """
+    match = _COPYRIGHT_NAME.search(line) or _COPYRIGHT_SITE.match(line)
+    if not match:
+        return None
+    name = match.group(1).rstrip(".,")
+    if known_outlet(name):
+        return known_outlet(name)
+    if _HANGUL_NAME.match(name) and not name.endswith(_PARTICLE_ENDINGS):
+        return name
+    return None
 
 
 def known_outlet(name: str) -> str | None:
