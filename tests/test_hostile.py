@@ -151,3 +151,15 @@ def test_a_bug_of_ours_is_an_error_of_the_document(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(indicators, "extract", broken)
     with pytest.raises(InternalError, match=r"^internal error \(KeyError\): '2,4'$"):
         extractor.extract("서울시는 3일 예산 10억원을 밝혔다.")
+
+
+def test_an_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.extractors import indicators
+
+    def broken(doc: object) -> list[object]:
+        raise ValueError("first line\nsecond line")
+
+    monkeypatch.setattr(indicators, "extract", broken)
+    with pytest.raises(InternalError) as caught:
+        extractor.extract("서울시는 3일 예산 10억원을 밝혔다.")
+    assert str(caught.value) == "internal error (ValueError): first line"

@@ -157,10 +157,10 @@ def _checked(text: str, encoding: str, warnings: list[str]) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
-    repaired, how = unmojibake(text)
-    if how:
-        text, encoding = repaired, f"{how.split()[0]} via {encoding} mojibake"
-        warnings.append(f"mojibake repaired: {how}")
+    repaired, original = unmojibake(text)
+    if original:
+        text, encoding = repaired, f"{original} via {encoding} mojibake"
+        warnings.append(f"mojibake repaired: {original} text read as Latin-1")
     sample = text[:20000]
     if sample and 1 - len(_UNREADABLE.findall(sample)) / len(sample) < _MIN_READABLE:
         raise InputError(f"decodes as {encoding} but is mostly unreadable (binary or wrong encoding)")
@@ -170,7 +170,7 @@ def _checked(text: str, encoding: str, warnings: list[str]) -> Decoded:
 
 
 def unmojibake(text: str) -> tuple[str, str | None]:
-    """Korean text that was once read as Latin-1 and saved again: (repaired text, how).
+    """Korean text that was once read as Latin-1 and saved again: (repaired text, its encoding).
 
     Archives are full of it ("±èÇå¼ö" for 김헌수): a scraper took CP949 or UTF-8 bytes
     for Latin-1. Those characters map back to the original bytes one to one, so each run
@@ -188,7 +188,7 @@ def unmojibake(text: str) -> tuple[str, str | None]:
         fixed = _reread(sample, target)
         hangul = len(_HANGUL.findall(fixed))
         if hangul > 0.25 * latin and fixed.count("\ufffd") <= 0.05 * hangul:
-            return _reread(text, target), f"{target} text read as Latin-1"
+            return _reread(text, target), target
     return text, None
 
 

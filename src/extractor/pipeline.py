@@ -72,7 +72,7 @@ class Extractor:
             except ExtractorError:
                 raise
             except Exception as exc:  # a bug of ours: the document fails, with one line that names it
-                raise InternalError(f"internal error ({type(exc).__name__}): {exc}") from exc
+                raise InternalError(f"internal error ({type(exc).__name__}): {_first_line(exc)}") from exc
 
     def extract_many(self, sources: Iterable[Source_]) -> Iterator[Article | ExtractorError]:
         """Extract each source in turn; a failure is yielded in its place, never raised."""
@@ -103,18 +103,22 @@ class Extractor:
         found_indicators = indicators.extract(doc)
         found_policies = policies.extract(doc)
         link.link(found_indicators, found_years, found_policies, found_officials)
-        try:
-            return Article(
-                source=Source(path=path, format=kind, encoding=decoded.encoding,
-                              sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
-                meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
-                warnings=decoded.warnings + cleaned.warnings + _warnings(cleaned, meta) + year_warnings,
-                officials=found_officials,
-                indicators=found_indicators, years=found_years, policies=found_policies, quotes=found_quotes,
-                programs=programs, sections=sections.extract(doc),
-            )
-        except ValidationError as exc:  # a bug of ours: say which record, never a traceback
-            raise InternalError(f"internal error, invalid record: {exc.errors()[0]['msg']}") from exc
+        return Article(
+            source=Source(path=path, format=kind, encoding=decoded.encoding,
+                          sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
+            meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
+            warnings=decoded.warnings + cleaned.warnings + _warnings(cleaned, meta) + year_warnings,
+            officials=found_officials,
+            indicators=found_indicators, years=found_years, policies=found_policies, quotes=found_quotes,
+            programs=programs, sections=sections.extract(doc),
+        )
+
+
+def _first_line(exc: Exception) -> str:
+    """What went wrong, in one line (a ValidationError lists every field over many)."""
+    if isinstance(exc, ValidationError):
+        return str(exc.errors()[0]["msg"])
+    return str(exc).split("\n", 1)[0]
 
 
 def _as_format(value: str) -> Format:
