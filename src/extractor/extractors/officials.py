@@ -17,9 +17,6 @@ from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
 
-# What _full_title puts before an office: "전 ", "제1", "2".
-_BARE_OFFICE = re.compile(r"^(?:\S+\s)?(?:제?\d)?")
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -32,6 +29,7 @@ class Mention:
     start: int
     end: int
     official: bool = True
+    office: str = ""  # the bare office of `title` (군수 of "전 군수"), what "한 군수" refers back to
 
 
 @dataclass(frozen=True)
@@ -159,7 +157,7 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         start, surface = _organization_before(doc.body, start)
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
-    return Mention(name, _full_title(groups, title), organization, surface, start, end)
+    return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title)
 
 
 def _full_title(groups: dict[str, str | None], title: str) -> str:
@@ -238,14 +236,15 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage) -> lis
     """"원 장관은": a family name and an office held by exactly one official named before."""
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
     for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
-        first_seen.setdefault((m.name[0], _BARE_OFFICE.sub("", m.title)), {}).setdefault(m.name, m.start)
+        first_seen.setdefault((m.name[0], m.office), {}).setdefault(m.name, m.start)
     out = []
     for match in _rules().family.finditer(doc.body):
         named = first_seen.get((match.group("surname"), match.group("title")), {})
         candidates = [name for name, start in named.items() if start < match.start()]
         if len(candidates) == 1 and not taken.overlaps(match.start(), match.start() + 1):
             title = _full_title(match.groupdict(), match.group("title"))
-            out.append(Mention(candidates[0], title, None, None, match.start(), match.end()))
+            out.append(Mention(candidates[0], title, None, None, match.start(), match.end(),
+                               office=match.group("title")))
     return out
 
 
