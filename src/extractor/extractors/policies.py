@@ -132,9 +132,10 @@ def _items(doc: Document, group: list[_Marker], number: int) -> list[PolicyItem]
         text = body[start:end].rstrip(" ,\n")
         end = start + len(text)
         paragraph_counts.append(text.count("\n") + 1)
-        title = _title(body, marker, end)
+        title_start, title_end = _title(body, marker, end)
         if i and i + 1 == len(group) and _phrase_list(body, group, [item.title for item in items]):
-            title = _leading_noun_phrase(doc, title, end) or title
+            title_end = _noun_phrase_end(doc, title_start, title_end)
+        title = body[title_start:title_end].strip()
         items.append(PolicyItem(
             group=number, ordinal=i + 1, marker=body[marker.start:marker.end], title=title,
             text=text, span=Span(start=start, end=end),
@@ -148,16 +149,13 @@ def _phrase_list(body: str, group: list[_Marker], titles: list[str]) -> bool:
     return inline and all(len(t) <= _MAX_PHRASE and not _SENTENCE_END.search(t) for t in titles)
 
 
-def _leading_noun_phrase(doc: Document, title: str, end: int) -> str | None:
-    """The last item's own words: up to the particle that ties the list to the sentence's verb."""
-    start = doc.body.rfind(title, 0, end)
-    if start < 0:
-        return None
-    for token in doc.tokens_between(start, start + len(title)):
+def _noun_phrase_end(doc: Document, start: int, end: int) -> int:
+    """The last item's own words end at the particle that ties the list to the sentence's verb."""
+    for token in doc.tokens_between(start, end):
         if token.tag in _LIST_PARTICLES:
             phrase = doc.body[start:token.start].strip()
-            return phrase if phrase and len(phrase) <= _MAX_PHRASE else None
-    return None
+            return token.start if phrase and len(phrase) <= _MAX_PHRASE else end
+    return end
 
 
 def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int]) -> int:
@@ -185,15 +183,16 @@ def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int
     return end
 
 
-def _title(body: str, marker: _Marker, end: int) -> str:
-    """The item's lead: a bracketed name it opens with, or its first sentence or clause."""
+def _title(body: str, marker: _Marker, end: int) -> tuple[int, int]:
+    """Where the item's lead stands: a bracketed name it opens with, or its first sentence or clause."""
     lead = _SEPARATOR.match(body, max(marker.end, marker.lead))
     start = lead.end() if lead else marker.end
     for opening, closing in _settings()["enumeration"]["title_brackets"]:
         if body.startswith(opening, start):
             close = body.find(closing, start + 1, end)
             if close > start:
-                return body[start + 1:close]
+                return start + 1, close
     stop = (_SENTENCE_END if marker.style != "circled" else _CLAUSE_END).search(body, start, end)
     title_end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else end
-    return body[start:title_end].strip()
+    text = body[start:title_end]
+    return start + len(text) - len(text.lstrip()), title_end - len(text) + len(text.rstrip())

@@ -21,8 +21,9 @@ from . import officials as officials_mod
 
 _SUBJECT = re.compile(r"^\s?(?:은|는|이|가|께서|도)?\s")
 _APOSTROPHE_YEAR = re.compile(r"^\d{2}\s?년")
-# A full stop, also where scraping glued the next sentence on ("밝혔다.주요 사업은").
+# How far a headline-form quote looks for the end of its line.
 _HEADLINE_TAIL = 200
+# A full stop, also where scraping glued the next sentence on ("밝혔다.주요 사업은").
 _SENTENCE_END = re.compile(r"[다요]\.(?:\s|$|(?=[가-힣]))")
 
 
