@@ -22,7 +22,6 @@ _COPYRIGHT_NAME = re.compile(r"(?:ⓒ|©|\([cC]\))\s*([가-힣A-Za-z0-9.]{2,20})
 # "중도일보(www.joongdo.co.kr), 무단전재 …": the name before the site's address
 _COPYRIGHT_SITE = re.compile(r"^[<\[]?\s*([가-힣][가-힣A-Za-z0-9]{1,14})\s*\((?:https?://)?www\.")
 _HANGUL_NAME = re.compile(r"^[가-힣][가-힣A-Za-z0-9]{1,14}$")
-_PARTICLE_ENDINGS = ("을", "를", "은", "는", "이", "가", "의", "에", "와", "과")
 _NAME_SEPARATORS = re.compile(r"\s*[·,ㆍ]\s*|\s+")
 
 
@@ -214,9 +213,10 @@ def outlet_in_copyright(line: str) -> str | None:
     if not match:
         return None
     name = match.group(1).rstrip(".,")
-    if known_outlet(name):
-        return known_outlet(name)
-    if _HANGUL_NAME.match(name) and not name.endswith(_PARTICLE_ENDINGS):
+    known = known_outlet(name)
+    if known:
+        return known
+    if _HANGUL_NAME.match(name) and not name.endswith(tuple(rules.load("titles")["particles"])):
         return name
     return None
 

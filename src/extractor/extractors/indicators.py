@@ -172,8 +172,14 @@ def _candidate(start: int, end: int, value: float, unit: str | None, pre: str | 
 
 
 def _ranks_a_list(body: str, at: int) -> bool:
-    words = [w.rstrip("은는이가을를의에와과도로") for w in body[at:at + 40].split(maxsplit=2)[:2]]
-    return any(w.endswith(tuple(_rules().data["ranked_heads"])) for w in words)
+    return any(_ranked_head().search(word) for word in body[at:at + 40].split(maxsplit=2)[:2])
+
+
+@cache
+def _ranked_head() -> re.Pattern[str]:
+    """A word ending in a ranked list's head, its particle after it (핵심과제를)."""
+    particles = rules.alternation(rules.load("titles")["particles"])
+    return re.compile(rf"(?:{rules.alternation(_rules().data['ranked_heads'])})(?:{particles})?$")
 
 
 def _blocked(body: str, at: int) -> bool:
