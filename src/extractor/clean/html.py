@@ -54,10 +54,11 @@ def _clean(soup: BeautifulSoup) -> Cleaned:
     # select() walks the whole tree again, and together they cost more than parsing.
     # (Comments need no removal: get_text() and the walks below skip them.)
     tags = soup.find_all(True)
-    draft = page_meta(soup, tags)
+    articles = list(_json_ld_articles(tags))  # parsed once: metadata and, for script pages, the text
+    draft = page_meta(soup, tags, articles)
     _find_reporter_emails(tags, draft)
     container = find_container(tags)
-    declared = _json_ld_body(tags)
+    declared = _json_ld_body(articles)
     warnings = []
     if declared is not None and (container is None or _hangul(container.get_text(" ")) < _hangul(declared) / 2):
         # A page rendered by script keeps the article only in its JSON-LD (or shows a teaser)
@@ -117,7 +118,7 @@ def find_container(tags: list[Tag]) -> Tag | None:
     """
     for selector in _settings()["body_selectors"]:
         for tag in tags:
-            if _matches(tag, selector) and len(_HANGUL.findall(tag.get_text(" "))) >= _MIN_BODY_CHARS:
+            if _matches(tag, selector) and _hangul(tag.get_text(" ")) >= _MIN_BODY_CHARS:
                 return tag
     junk: set[int] = set()
     best: tuple[int, Tag | None] = (0, None)
@@ -195,10 +196,10 @@ def container_lines(container: Tag) -> list[str]:
     return "".join(parts).split("\n")
 
 
-def page_meta(soup: BeautifulSoup, elements: list[Tag]) -> MetaDraft:
-    """Metadata from JSON-LD, Open Graph and article:* tags, <time> and byline elements."""
+def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str, Any]]) -> MetaDraft:
+    """Metadata from JSON-LD (`articles`), Open Graph and article:* tags, <time> and byline elements."""
     draft = MetaDraft()
-    for item in _json_ld_articles(elements):
+    for item in articles:
         _take_json_ld(draft, item)
     tags = _meta_tags(elements)
     draft.title = draft.title or _first(tags, "og:title", "twitter:title", "title")
@@ -287,9 +288,9 @@ def _json_ld_articles(elements: list[Tag]) -> Iterator[dict[str, Any]]:
                 yield item
 
 
-def _json_ld_body(elements: list[Tag]) -> str | None:
+def _json_ld_body(articles: list[dict[str, Any]]) -> str | None:
     """The articleBody of the page's JSON-LD article, when it holds a real article."""
-    for item in _json_ld_articles(elements):
+    for item in articles:
         body = item.get("articleBody")
         if isinstance(body, str) and _hangul(body) >= _MIN_BODY_CHARS:
             return htmlmod.unescape(body)

@@ -228,21 +228,27 @@ def known_outlet(name: str) -> str | None:
 
 def is_portal(name: str) -> bool:
     """A news portal's own name (네이버 뉴스), which any outlet the page names overrides."""
-    return _fold(name) in {_fold(p) for p in rules.load("outlets")["portals"]}
+    return _fold(name) in _portals()
+
+
+@cache
+def _portals() -> frozenset[str]:
+    return frozenset(_fold(p) for p in rules.load("outlets")["portals"])
 
 
 def portal_url(url: str) -> bool:
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    return any(host == d or host.endswith("." + d) for d in rules.load("outlets")["portal_domains"])
+    return any(_served_by(url, domain) for domain in rules.load("outlets")["portal_domains"])
 
 
 def outlet_from_url(url: str) -> str | None:
-    """The outlet whose domain serves `url`, matching whole labels (chosun.com ≠ tvchosun.com)."""
+    """The outlet whose domain serves `url`."""
+    return next((outlet for domain, outlet in _outlet_table()[1].items() if _served_by(url, domain)), None)
+
+
+def _served_by(url: str, domain: str) -> bool:
+    """Whether `domain` serves `url`, matching whole labels (chosun.com ≠ tvchosun.com)."""
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    for domain, outlet in _outlet_table()[1].items():
-        if host == domain or host.endswith("." + domain):
-            return outlet
-    return None
+    return host == domain or host.endswith("." + domain)
 
 
 def strip_reporter_suffix(name: str) -> str:
