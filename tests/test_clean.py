@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import rules
 from extractor.clean import meta
+from extractor.clean.html import clean_html
 from extractor.clean.lines import classify
 
 from .conftest import cases, opt
@@ -36,6 +38,17 @@ def test_bracketed_labels_are_no_outlets(line: str) -> None:
     assert meta.strip_dateline(line) == (None, line)
 
 
+@pytest.mark.parametrize(("given", "outlet"), cases("outlets.tsv"))
+def test_outlet_corpus(given: str, outlet: str) -> None:
+    found = meta.outlet_from_url(given) if "://" in given else meta.canonical_outlet(given)
+    assert found == opt(outlet)
+
+
+@pytest.mark.parametrize("url", ["https://n.news.naver.com/article/001/1", "https://v.daum.net/v/2023", "news.zum.com"])
+def test_portal_addresses(url: str) -> None:
+    assert meta.portal_url(url) and not meta.portal_url("https://www.yna.co.kr/view/1")
+
+
 def test_outlets_match_whole_domain_labels() -> None:
     assert meta.outlet_from_url("http://news.tvchosun.com/site/1.html") == "TV조선"
     assert meta.outlet_from_url("https://www.chosun.com/a") == "조선일보"
@@ -63,3 +76,18 @@ def test_footer_outlet_never_beats_a_dateline() -> None:
     assert article.meta.outlet == "연합뉴스"
     footer_only = extract("정부가 예산을 발표했다.\n저작권자 © 충청일보 무단전재 및 재배포 금지")
     assert footer_only.meta.outlet == "충청일보"
+
+
+@pytest.mark.parametrize("selector", rules.load("html")["body_selectors"])
+def test_every_body_selector_finds_its_container(selector: str) -> None:
+    """Each container selector of html.toml wins over a longer block the density search would take."""
+    if selector.startswith("#"):
+        attribute = f'id="{selector[1:]}"'
+    elif selector.startswith("."):
+        attribute = f'class="{selector[1:]}"'
+    else:
+        attribute = selector.strip("[]")
+    article = "시는 올해 청년 일자리 사업에 예산 40억원을 들여 창업가 200명을 지원한다고 5일 밝혔다."
+    decoy = "이 단락은 기사 본문이 아니라 다른 기사의 요약이며 본문보다 더 길게 쓰여 밀도 검색을 끌어당긴다. " * 3
+    page = f"<html><body><div class='summary'><p>{decoy}</p></div><div {attribute}><p>{article}</p></div></body></html>"
+    assert clean_html(page).body == article
