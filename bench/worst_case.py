@@ -32,6 +32,7 @@ RUNS = {
     "mojibake": "±èÇå¼ö È«¼º±ºÀÇÈ¸ ",
     "relative months": "지난달 이달 다음 달 15일 상반기 ",
     "datelines": "[이데일리 홍길동 기자] ",
+    "stamp label, spaces": "<p>입력" + " " * 300 + "</p>",
 }
 
 

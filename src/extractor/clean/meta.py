@@ -99,7 +99,9 @@ def _patterns() -> _Patterns:
         byline_lines=compile_all("byline_lines"),
         signoffs=compile_all("signoffs"),
         timestamp=re.compile(data["timestamp"]),
-        labelled=re.compile(rf"(?P<label>{labels})\s*(?:시간|일시)?\s*[:：]?\s*" + data["timestamp"]),
+        # each run of spaces has one owner: "\s*(?:시간)?\s*[:]?\s*" backtracks cubically
+        # when a label is followed by a long run of spaces and no date
+        labelled=re.compile(rf"(?P<label>{labels})\s*(?:(?:시간|일시)\s*)?(?:[:：]\s*)?" + data["timestamp"]),
         email=re.compile(data["email"]),
         author_suffix=re.compile(rf"\s*(?:{data['job']}|{rules.alternation(data['author_suffixes'])})\s*$"),
     )
