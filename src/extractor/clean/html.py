@@ -13,20 +13,18 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, Tag
 
-from .. import rules
 from . import meta as meta_rules
+from . import selectors
 from .lines import Cleaned, clean_lines, fold
 from .meta import MetaDraft
 
 _HANGUL = re.compile(r"[가-힣]")
 _TAGS = re.compile(r"<[^>]{0,100000}>")
-_WORDS = re.compile(r"[\s_\-]+")
 _PERSON = re.compile(r"^(?:[가-힣]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})$")
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
@@ -78,36 +76,17 @@ def _clean(soup: BeautifulSoup) -> Cleaned:
     return cleaned
 
 
-@cache
-def _settings() -> dict[str, Any]:
-    return rules.load("html")
-
-
 def _classes(tag: Tag) -> list[str]:
     classes = tag.get("class")
     return [str(c) for c in classes] if isinstance(classes, list) else [str(classes)] if classes else []
 
 
-def _words(tag: Tag) -> set[str]:
-    names = " ".join([*_classes(tag), str(tag.get("id") or "")])
-    return {w for w in _WORDS.split(names.lower()) if w}
+def _names(tag: Tag) -> str:
+    return selectors.names(_classes(tag), tag.get("id"))
 
 
 def _is_junk(tag: Tag) -> bool:
-    settings = _settings()
-    return tag.name in settings["junk_tags"] or bool(_words(tag) & set(settings["junk_words"]))
-
-
-def _matches(tag: Tag, selector: str) -> bool:
-    """The selector forms html.toml uses: tag, #id, .class and [attribute="value"]."""
-    if selector.isalnum():
-        return tag.name == selector
-    if selector.startswith("#"):
-        return tag.get("id") == selector[1:]
-    if selector.startswith("."):
-        return selector[1:] in _classes(tag)
-    attribute, _, value = selector.strip("[]").partition("=")
-    return tag.get(attribute) == value.strip('"')
+    return selectors.is_junk(tag.name, _names(tag))
 
 
 def find_container(tags: list[Tag]) -> Tag | None:
@@ -116,9 +95,9 @@ def find_container(tags: list[Tag]) -> Tag | None:
     One pass over the tree: soupsieve's select() walks the whole page for every selector,
     which cost more than parsing the page.
     """
-    for selector in _settings()["body_selectors"]:
+    for selector in selectors.body_selectors():
         for tag in tags:
-            if _matches(tag, selector) and _hangul(tag.get_text(" ")) >= _MIN_BODY_CHARS:
+            if selector.matches(tag.name, _classes(tag), tag.get) and _hangul(tag.get_text(" ")) >= _MIN_BODY_CHARS:
                 return tag
     junk: set[int] = set()
     best: tuple[int, Tag | None] = (0, None)
@@ -149,8 +128,8 @@ def _own_text_score(tag: Tag) -> int:
 
 
 def _take_captions(container: Tag) -> list[str]:
-    selectors = _settings()["caption_selectors"]
-    found = [tag for tag in container.find_all(True) if any(_matches(tag, selector) for selector in selectors)]
+    wanted = selectors.captions()
+    found = [tag for tag in container.find_all(True) if wanted.any(tag.name, _classes(tag), tag.get)]
     ids = {id(tag) for tag in found}
     # A caption inside another is taken with it (only captions' ancestors are walked:
     # bs4's `decomposed` would search each subtree, quadratic on deep pages).
@@ -170,7 +149,7 @@ def container_lines(container: Tag) -> list[str]:
     Furniture (ads, share rows, bylines) is skipped, not decomposed: bs4's `decomposed`
     check searches the whole subtree on every call, quadratic on deep pages.
     """
-    block_tags = frozenset(_settings()["block_tags"])
+    block_tags = frozenset(selectors.settings()["block_tags"])
     parts: list[str] = []
     # An explicit stack, not recursion or tree edits: pages nest 10,000 deep, and bs4's
     # insert_after walks the whole depth on every call.
@@ -224,9 +203,9 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     draft.updated_at = draft.updated_at or _attribute_time(elements, "updated_attributes")
     for key in ("author", "dable:author", "article:author", "og:article:author"):
         _take_author(draft, tags.get(key, ""))
-    byline_words = set(_settings()["byline_words"])
+    byline = selectors.byline_words()
     for tag in elements:
-        if _words(tag) & byline_words and len(tag.get_text(" ")) < 60:
+        if byline(_names(tag)) and len(tag.get_text(" ")) < 60:
             _take_author(draft, fold(tag.get_text(" ")))
     page_title = fold(soup.title.get_text(" ")) if soup.title else ""
     # "headline - 부산일보", "headline | 한겨레": the site's name closes the page title
@@ -241,7 +220,7 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
 
 
 def _attribute_time(elements: list[Tag], key: str) -> datetime | None:
-    names = _settings()[key]
+    names = selectors.settings()[key]
     for tag in elements:
         for name in names:
             value = tag.attrs.get(name)
@@ -278,7 +257,7 @@ def _take_author(draft: MetaDraft, value: str) -> None:
 
 
 def _json_ld_articles(elements: list[Tag]) -> Iterator[dict[str, Any]]:
-    types = set(_settings()["article_types"])
+    types = set(selectors.settings()["article_types"])
     for script in (t for t in elements if t.name == "script" and t.get("type") == "application/ld+json"):
         data = _lenient_json(script.string or script.get_text())
         for item in _walk_json(data):
