@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from bs4 import BeautifulSoup
 
 from extractor import rules
 from extractor.clean import meta
-from extractor.clean.html import clean_html
+from extractor.clean.html import _clean, clean_html
 from extractor.clean.lines import classify
+from extractor.clean.prune import prune
+from extractor.decode import decode
 
-from .conftest import cases, opt
+from .conftest import CORPUS, SAMPLES, cases, opt
 
 
 @pytest.mark.parametrize(("line", "kind"), cases("boilerplate.tsv"))
@@ -91,3 +96,50 @@ def test_every_body_selector_finds_its_container(selector: str) -> None:
     decoy = "이 단락은 기사 본문이 아니라 다른 기사의 요약이며 본문보다 더 길게 쓰여 밀도 검색을 끌어당긴다. " * 3
     page = f"<html><body><div class='summary'><p>{decoy}</p></div><div {attribute}><p>{article}</p></div></body></html>"
     assert clean_html(page).body == article
+
+
+_FURNISHED_PAGE = """<html><head><title>청년 일자리 예산 늘린다 - 대구일보</title>
+<link rel="stylesheet" href="/a.css"><link rel="canonical" href="https://www.idaegu.com/news/1">
+<script>var 입력 = "2020.01.01 00:00";</script><style>p { color: red }</style></head>
+<body><div class="gnb-menu"><ul><li><a href="/">홈</a></li><li><a href="/p">정치</a></li></ul></div>
+<div class="article-header"><h1>청년 일자리 예산 늘린다</h1><span>입력 2023.03.15 14:30</span></div>
+<div class="article_body"><p>대구시는 올해 청년 일자리 예산을 40억원으로 늘린다고 15일 밝혔다.</p>
+<!-- 광고 --><p>시는 창업가 200명을 지원한다.</p>
+<div class="photo-layer"><figcaption>청년 창업가들이 회의하고 있다.</figcaption></div></div>
+<div class="article-footer"><span class="reporter-name">홍길동 기자</span>
+<a href="mailto:hong@idaegu.com">hong@idaegu.com</a></div>
+<div class="related-news"><ul><li><a href="/2">다른 기사 제목입니다 여기에 한글이 많습니다</a></li></ul></div>
+</body></html>"""
+
+
+def test_prune_drops_furniture_and_keeps_what_the_reader_needs() -> None:
+    pruned = prune(_FURNISHED_PAGE)
+    for gone in ("gnb-menu", "related-news", "stylesheet", "color: red", "var 입력", "<!--"):
+        assert gone not in pruned
+    for kept in ('rel="canonical"', "<title>", "입력 2023.03.15", "hong@idaegu.com", "reporter-name", "<figcaption>"):
+        assert kept in pruned
+
+
+def test_pruned_page_reads_as_the_whole_page() -> None:
+    article = clean_html(_FURNISHED_PAGE)
+    assert article.body.split("\n") == ["대구시는 올해 청년 일자리 예산을 40억원으로 늘린다고 15일 밝혔다.",
+                                         "시는 창업가 200명을 지원한다."]
+    assert article.captions == ["청년 창업가들이 회의하고 있다."]
+    assert article.meta.reporters == [("홍길동", "hong@idaegu.com")]
+    published = article.meta.published_at
+    assert published is not None and published.isoformat() == "2023-03-15T14:30:00+09:00"
+
+
+@pytest.mark.parametrize("path", sorted([*SAMPLES.glob("*.html"), *(CORPUS / "articles").glob("*.html")]),
+                         ids=lambda p: p.name)
+def test_pruning_changes_nothing_that_is_read(path: Path) -> None:
+    """The pages of the repo give the same body, captions and metadata pruned or whole."""
+    page = decode(path.read_bytes()).text
+    whole, pruned = _clean(BeautifulSoup(page, "lxml")), _clean(BeautifulSoup(prune(page), "lxml"))
+    assert (pruned.body, pruned.captions, pruned.meta) == (whole.body, whole.captions, whole.meta)
+
+
+def test_prune_leaves_what_lxml_refuses_to_bs4() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>본문</p></body></html>'
+    assert prune(page) == page
+    assert prune("") == ""

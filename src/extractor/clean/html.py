@@ -22,6 +22,7 @@ from . import meta as meta_rules
 from . import selectors
 from .lines import Cleaned, clean_lines, fold
 from .meta import MetaDraft
+from .prune import prune
 
 _HANGUL = re.compile(r"[가-힣]")
 _TAGS = re.compile(r"<[^>]{0,100000}>")
@@ -40,7 +41,7 @@ def clean_html(page: str) -> Cleaned:
     drops what follows; when that leaves no body, Python's own parser, slower but
     without such limits, reads the page again.
     """
-    cleaned = _clean(BeautifulSoup(page, "lxml"))
+    cleaned = _clean(BeautifulSoup(prune(page), "lxml"))
     if not cleaned.body and _HANGUL.search(_TAGS.sub(" ", page)):
         cleaned = _clean(BeautifulSoup(page, "html.parser"))
         cleaned.warnings.append("page too deep or too large for lxml: read with Python's html.parser")

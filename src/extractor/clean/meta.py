@@ -142,6 +142,11 @@ def strip_signoff(line: str) -> tuple[dict[str, str | None] | None, str]:
     return None, line
 
 
+def labelled_stamp() -> re.Pattern[str]:
+    """The pattern of a labelled stamp (기사입력 2023.03.15 14:30), for callers that test for one."""
+    return _patterns().labelled
+
+
 def find_timestamps(text: str) -> tuple[datetime | None, datetime | None]:
     """Publication and update times from labelled stamps (기사입력 …, 수정 …) in `text`."""
     updated_labels = set(rules.load("bylines")["updated_labels"])
