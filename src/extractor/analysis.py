@@ -79,13 +79,14 @@ def kiwi(**options: Any) -> Any:
 
 def analyse(body: str, published: date | None = None, **kiwi_options: Any) -> Document:
     """Tokenize `body` and group its tokens into sentences that never cross a line."""
+    analyzer = kiwi(**kiwi_options)
     tokens: list[Token] = []
     sentences: list[tuple[int, int]] = []
     offset = 0
     for line in body.split("\n"):
         for start, chunk in _chunks(line):
             if chunk.strip():
-                _analyse_line(kiwi(**kiwi_options), chunk, offset + start, tokens, sentences)
+                _analyse_line(analyzer, chunk, offset + start, tokens, sentences)
         offset += len(line) + 1
     return Document(body=body, tokens=tokens, sentences=sentences, published=published)
 
@@ -105,11 +106,20 @@ def _chunks(line: str) -> list[tuple[int, str]]:
 
 def _analyse_line(analyzer: Any, line: str, offset: int, tokens: list[Token],
                   sentences: list[tuple[int, int]]) -> None:
-    first_sentence = len(sentences)
-    bounds: dict[int, list[int]] = {}
+    """Tokens with offsets into the body, and each sentence's span, first token to last.
+
+    Kiwi numbers sentences in order within the call, so a sentence ends when the
+    number changes: no table of spans to sort (this loop runs once per token).
+    """
+    current, lo, hi = -1, 0, 0
     for tok in analyzer.tokenize(line):
-        sentence = first_sentence + tok.sent_position
-        tokens.append(Token(tok.form, tok.tag, offset + tok.start, offset + tok.end, sentence))
-        span = bounds.setdefault(sentence, [offset + tok.start, offset + tok.end])
-        span[1] = max(span[1], offset + tok.end)
-    sentences.extend((lo, hi) for _, (lo, hi) in sorted(bounds.items()))
+        start, end, position = offset + tok.start, offset + tok.end, tok.sent_position
+        if position != current:
+            if current >= 0:
+                sentences.append((lo, hi))
+            current, lo, hi = position, start, end
+        elif end > hi:
+            hi = end
+        tokens.append(Token(tok.form, tok.tag, start, end, len(sentences)))
+    if current >= 0:
+        sentences.append((lo, hi))
