@@ -33,7 +33,7 @@ def test_datelines(paragraph: str, outlet: str, reporter: str, rest: str) -> Non
 
 @pytest.mark.parametrize(("line", "published", "updated"), cases("timestamps.tsv"))
 def test_timestamps(line: str, published: str, updated: str) -> None:
-    got_published, got_updated = meta.find_timestamps(line)
+    got_published, got_updated = meta.line_times(line)
     assert got_published is not None and got_published.isoformat() == published
     assert (got_updated.isoformat() if got_updated else None) == opt(updated)
 

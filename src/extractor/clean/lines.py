@@ -173,8 +173,6 @@ def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> Non
 
 
 def _take_times(draft: MetaDraft, line: str) -> None:
-    published, updated = meta_rules.find_timestamps(line)
-    if published is None and updated is None:  # "2019-05-20 김윤아 기자": a byline's bare date
-        published = meta_rules.parse_timestamp(line)
+    published, updated = meta_rules.line_times(line)
     draft.published_at = draft.published_at or published
     draft.updated_at = draft.updated_at or updated

@@ -127,9 +127,10 @@ def match_byline_line(line: str) -> dict[str, str | None] | None:
         match = pattern.search(line)
         if match:
             return match.groupdict()
-    stamps = _patterns().labelled.search(line)
-    if stamps and len(_patterns().labelled.sub("", line).strip(" |[]()/·-")) <= 2:
-        return {}
+    # a line of stamps alone, labelled (입력 2023.03.15 14:30) or not (2011-01-25 11:27:42 2011-06-15 …)
+    for stamp in (_patterns().labelled, _patterns().timestamp):
+        if stamp.search(line) and len(stamp.sub("", line).strip(" |[]()/·-~")) <= 2:
+            return {}
     return None
 
 
@@ -160,6 +161,21 @@ def find_timestamps(text: str) -> tuple[datetime | None, datetime | None]:
             updated = updated or stamp
         else:
             published = published or stamp
+    return published, updated
+
+
+def line_times(line: str) -> tuple[datetime | None, datetime | None]:
+    """Publication and update times of a byline or stamp line.
+
+    Labelled stamps say which is which; unlabelled ones come in that order, as pages print
+    them ("2011-01-25 11:27:42 2011-06-15 18:56:52"), and a byline's bare date is its
+    publication ("2019-05-20 김윤아 기자").
+    """
+    published, updated = find_timestamps(line)
+    if published is None and updated is None:
+        stamps = [s for m in _patterns().timestamp.finditer(line) if (s := _to_datetime(m)) is not None]
+        published = stamps[0] if stamps else None
+        updated = stamps[1] if len(stamps) > 1 and stamps[1] > stamps[0] else None
     return published, updated
 
 
