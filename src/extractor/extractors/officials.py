@@ -46,6 +46,9 @@ class _Rules:
     completing: dict[str, str]
     portfolio: frozenset[str]
     before_name: re.Pattern[str]
+    cities: frozenset[str]
+    city_infixes: tuple[str, ...]
+    city_offices: frozenset[str]
 
 
 @cache
@@ -91,6 +94,9 @@ def _rules() -> _Rules:
         completing=dict(titles["completing_offices"]),
         portfolio=frozenset(titles["portfolio"]["offices"]),
         before_name=re.compile(rf"(?:^|\s)(\S{{2,15}})\s(?:(?:{rules.alternation(orgs['membership'])})\s)?$"),
+        cities=frozenset(orgs["cities"]),
+        city_infixes=tuple(orgs["city_infixes"]),
+        city_offices=frozenset(titles["city_offices"]),
     )
 
 
@@ -142,6 +148,8 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     start = match.start("name") if doc.body[match.start()] in "[▶" else start
     if pre and title in settings.portfolio:  # 국정기획수석: the portfolio is part of the office
         title, pre = pre + title, None
+    if pre and title in settings.city_offices and not has_org and not _is_city(pre):
+        return None  # 진주 중앙시장, 동문공설시장: a market, not a mayor
     if pre:
         # A glued prefix names the organization: any place before a local office (마산시장),
         # the start of an organization the office's first syllable completes (금융감독원장),
@@ -164,6 +172,19 @@ def _full_title(groups: dict[str, str | None], title: str) -> str:
     """The office as the text qualifies it: 전 군수 (a former holder), 1차장, 제1차관."""
     former = f"{groups['former']} " if groups.get("former") else ""
     return former + (groups.get("rank") or "") + title
+
+
+def _is_city(word: str) -> bool:
+    """대구, 서울특별, 창원특례: a city's bare name, or its name with the infix of its full name."""
+    settings = _rules()
+    for infix in settings.city_infixes:
+        word = word.removesuffix(infix)
+    return word in settings.cities
+
+
+def _is_place(name: str) -> bool:
+    """진주, 제주시: a city named where a person's name would stand."""
+    return name in _rules().cities or (name.endswith("시") and name[:-1] in _rules().cities)
 
 
 def _named_earlier(body: str, suffix: str, before: int) -> str | None:
@@ -215,7 +236,7 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
     foreign leaders are named by their family name alone (바이든 미국 대통령, 기시다 총리).
     """
     settings = _rules()
-    if name in settings.not_names or name in settings.aliases:
+    if name in settings.not_names or name in settings.aliases or _is_place(name):
         return False
     tokens = doc.tokens_between(start, start + len(name))
     one_proper_noun = (len(tokens) == 1 and tokens[0].tag == "NNP"
