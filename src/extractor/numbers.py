@@ -22,9 +22,10 @@ NATIVE = {"한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 
 _NATIVE_TENS = {w: v for w, v in NATIVE.items() if v >= 10 and v % 10 == 0}
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# A numeral that starts with a digit: "1조3천291억", "3만 5천", "1천600여억", "1,234억 5,678만".
+# A numeral that starts with a digit: "1조3천291억", "3만 5천", "1천600여억", "1,234억 5,678만",
+# and a 만-group's unit written apart, as pages often do: "3천여 만원", "5백 만 명".
 # Every repetition consumes a unit character, so the pattern cannot backtrack badly.
-NUMERAL = rf"(?:{DIGITS})(?:여?[십백천만억조경](?:\s?(?:{DIGITS}))?)*"
+NUMERAL = rf"(?:{DIGITS})(?:(?:여?[십백천만억조경]|여?\s[만억조경](?!큼))(?:\s?(?:{DIGITS}))?)*"
 _PIECES = re.compile(rf"{DIGITS}|[십백천만억조경{''.join(SINO_DIGITS)}]|여")
 _NUMERAL = re.compile(rf"^{NUMERAL}여?$")
 _SINO = re.compile(rf"^[{''.join(SINO_DIGITS)}십백천만억조경]+여?$")
