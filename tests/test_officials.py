@@ -24,6 +24,11 @@ def test_no_official(sentence: str) -> None:
     assert officials.extract(doc(sentence)) == []
 
 
+def test_listed_names_share_the_office_and_only_names_are_listed() -> None:
+    text = "위원장, 김철수 의원이 말했다. 서울·부산, 이영희 의원도 참석했다."
+    assert sorted(o.name for o in officials.extract(doc(text))) == ["김철수", "이영희"]
+
+
 def test_mentions_of_one_person_merge() -> None:
     text = "원희룡 국토교통부 장관은 회의를 열었다.\n원 장관은 \"매입하겠다\"고 말했다."
     found = officials.extract(doc(text))

@@ -9,7 +9,7 @@ common noun. Mentions of one person merge into one record; "원 장관" joins �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .. import rules
@@ -49,6 +49,7 @@ class _Rules:
     cities: frozenset[str]
     city_infixes: tuple[str, ...]
     city_offices: frozenset[str]
+    offices: frozenset[str]
 
 
 @cache
@@ -97,6 +98,7 @@ def _rules() -> _Rules:
         cities=frozenset(orgs["cities"]),
         city_infixes=tuple(orgs["city_infixes"]),
         city_offices=frozenset(titles["city_offices"]),
+        offices=frozenset(titles["offices"]) | frozenset(titles["roles"]["names"]),
     )
 
 
@@ -116,9 +118,42 @@ def find_mentions(doc: Document) -> list[Mention]:
                 found.append(mention)
                 taken.add(mention.start, mention.end)
     found.sort(key=lambda m: m.start)
+    found = [listed for mention in found for listed in _with_listed(doc, mention, taken)]
     found.extend(_family_mentions(doc, found, taken))
     found.sort(key=lambda m: m.start)
     return found
+
+
+# Names listed before the one an office follows: 강창일, 오영훈, 위성곤 의원 / 김철수·이영희 의원.
+# Commas and middle dots only: 와/과 join anything ("전문가와 김철수 의원").
+_LISTED = re.compile(r"(?<![가-힣])(?:[가-힣]{2,4}\s?[,·ㆍ]\s?)+$")
+_LISTED_NAME = re.compile(r"([가-힣]{2,4})\s?[,·ㆍ]")
+
+
+def _with_listed(doc: Document, mention: Mention, taken: Coverage) -> list[Mention]:
+    """The mention, preceded by the people listed before its name, who share its office.
+
+    Each listed word must read as a name on its own, and the organization before the
+    list belongs to them all (더불어민주당 강창일, 오영훈 의원).
+    """
+    body = doc.body
+    if not body.startswith(mention.name, mention.start):
+        return [mention]
+    window = max(0, mention.start - 60)
+    listing = _LISTED.search(body, window, mention.start)
+    if listing is None or taken.overlaps(listing.start(), listing.end()):
+        return [mention]
+    names = [(m.group(1), m.start(1)) for m in _LISTED_NAME.finditer(body, listing.start(), listing.end())]
+    if not names or not all(is_person_name(doc, name, at, title=mention.office) for name, at in names):
+        return [mention]
+    organization, surface = mention.organization, mention.surface
+    if organization is None:
+        _, surface = _organization_before(doc, listing.start())
+        organization = normalize_organization(surface, mention.office) if surface else None
+    taken.add(listing.start(), listing.end())
+    people = [replace(mention, name=name, organization=organization, surface=surface, start=at, end=at + len(name))
+              for name, at in names]
+    return [*people, replace(mention, organization=organization, surface=surface)]
 
 
 def find_speakers(doc: Document) -> list[Mention]:
@@ -162,7 +197,7 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     if surface is None and groups.get("local"):
         surface = _named_earlier(doc.body, groups["local"], match.start())
     if surface is None:
-        start, surface = _organization_before(doc.body, start)
+        start, surface = _organization_before(doc, start)
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
     return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title)
@@ -200,12 +235,20 @@ def _common_noun_inside(doc: Document, match: re.Match[str]) -> bool:
     return any(t.tag == "NNG" and t.end - t.start >= 2 for t in tokens)
 
 
-def _organization_before(body: str, start: int) -> tuple[int, str | None]:
-    """대구시 권영진 시장: an organization word just before the name."""
-    before = body[max(0, start - 24):start]
+def _organization_before(doc: Document, start: int) -> tuple[int, str | None]:
+    """대구시 권영진 시장: an organization word just before the name.
+
+    A word that only looks like one because a particle ends it in 과 or 와 (시민과 김철수
+    의원, 학생들과 …; 과 is also a department) is none: Kiwi reads the particle.
+    """
+    before = doc.body[max(0, start - 24):start]
     word = _rules().before_name.search(before)
     if word and _rules().org_word.match(word.group(1)):
-        return start - len(before) + word.start(1), word.group(1)
+        at = start - len(before) + word.start(1)
+        tokens = doc.tokens_between(at, at + len(word.group(1)))
+        if tokens and tokens[-1].tag.startswith("J") and tokens[-1].end == at + len(word.group(1)):
+            return start, None
+        return at, word.group(1)
     return start, None
 
 
@@ -236,7 +279,7 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
     foreign leaders are named by their family name alone (바이든 미국 대통령, 기시다 총리).
     """
     settings = _rules()
-    if name in settings.not_names or name in settings.aliases or _is_place(name):
+    if name in settings.not_names or name in settings.aliases or name in settings.offices or _is_place(name):
         return False
     tokens = doc.tokens_between(start, start + len(name))
     one_proper_noun = (len(tokens) == 1 and tokens[0].tag == "NNP"
