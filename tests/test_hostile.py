@@ -28,6 +28,7 @@ EXPECTED = {
     "only-punctuation.txt": "little or no Korean text",
     "zero-width.txt": "", "utf16-bom.txt": "",
     "mojibake-cp949.txt": "mojibake repaired: cp949", "mojibake-utf8-cp1252.txt": "mojibake repaired: utf-8",
+    "mojibake-cp949-utf8-first.txt": "mojibake repaired: cp949",
 }
 
 
@@ -68,9 +69,10 @@ def test_zero_width_characters_do_not_split_words() -> None:
     assert article.indicators[0].previous is not None and article.indicators[0].previous.value == 400
 
 
-@pytest.mark.parametrize("name", ["mojibake-cp949.txt", "mojibake-utf8-cp1252.txt"])
+@pytest.mark.parametrize("name", ["mojibake-cp949.txt", "mojibake-utf8-cp1252.txt", "mojibake-cp949-utf8-first.txt"])
 def test_mojibake_gives_the_original_article(name: str) -> None:
-    """CP949 or UTF-8 once read as Latin-1/Windows-1252 and saved as UTF-8, as archives hold it."""
+    """CP949 or UTF-8 once read as Latin-1/Windows-1252 and saved as UTF-8, as archives hold it;
+    or CP949 read by a scraper that tried UTF-8 first and fell back to Latin-1 byte by byte."""
     original = extractor.extract(Path(__file__).parent.parent / "samples" / "kukinews-masan-jobs-2009.txt")
     repaired = extractor.extract((HOSTILE / name).read_bytes())
     assert repaired.body == original.body

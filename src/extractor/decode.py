@@ -18,7 +18,10 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
+from . import rules
 from .errors import InputError
 
 _BOMS = (
@@ -50,8 +53,12 @@ _MIN_MOJIBAKE = 20
 _CP1252 = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _HIGH = "\\x80-\\xff" + "".join(_CP1252)
 _LATIN1 = re.compile(f"[{_HIGH}]")
+# A lenient scraper that tried UTF-8 first read CP949 bytes that happen to be valid UTF-8
+# as one letter ('ȸ' for the bytes of 회, 'Ư' for those of 특, '泲' for three): inside a
+# run of mojibake such letters stand for their UTF-8 bytes.
+_PAIRED = "\\u0100-\\uffff"
 # A run of mojibake: those letters with the ASCII between them (a CP949 trail byte may be ASCII).
-_LATIN1_RUN = re.compile(f"[{_HIGH}][\\x00-\\xff{''.join(_CP1252)}]*[{_HIGH}]|[{_HIGH}]")
+_LATIN1_RUN = re.compile(f"[{_HIGH}][\\x00-\\xff{''.join(_CP1252)}{_PAIRED}]*[{_HIGH}]|[{_HIGH}]")
 
 
 @dataclass(frozen=True)
@@ -193,8 +200,76 @@ def unmojibake(text: str) -> tuple[str, str | None]:
 
 
 def _reread(text: str, encoding: str) -> str:
-    return _LATIN1_RUN.sub(lambda run: _as_bytes(run.group()).decode(encoding, errors="replace"), text)
+    as_bytes = _cp949_bytes if encoding == "cp949" else _single_bytes
+    return _LATIN1_RUN.sub(lambda run: as_bytes(run.group()).decode(encoding, errors="replace"), text)
 
 
-def _as_bytes(run: str) -> bytes:
-    return bytes(_CP1252.get(ch) or ord(ch) for ch in run)
+def _single_bytes(run: str) -> bytes:
+    return b"".join(_readings(ch)[0] for ch in run)
+
+
+def _readings(ch: str) -> list[bytes]:
+    """The bytes a letter of mojibake may have been read from: one byte as Latin-1 or
+    Windows-1252, or the letter's own UTF-8 bytes where a scraper tried UTF-8 first."""
+    single = _CP1252.get(ch, ord(ch))
+    out = [bytes([single])] if single < 0x100 else []
+    if ord(ch) >= 0x80:
+        out.append(ch.encode("utf-8"))
+    return out
+
+
+# A CP949 pair scored by how Korean text uses it: symbols and Hangul (lead A1-C8, trail
+# A1-FE) are what articles are made of; Hanja and the extended Hangul are rare but valid.
+_COMMON = 2
+_RARE = 0
+_INVALID = -5
+# A letter read as UTF-8 needs its bytes to have happened to form a UTF-8 sequence: less
+# likely than a byte read alone, so such a reading must pay for itself in pairs.
+_UTF8_READING = -2.5
+
+
+def _pair_score(lead: int, trail: int) -> int:
+    if 0xA1 <= lead <= 0xC8 and 0xA1 <= trail <= 0xFE:
+        return _COMMON + int(bytes([lead, trail]) in _frequent_pairs())
+    if 0x81 <= lead <= 0xFE and (0x41 <= trail <= 0x5A or 0x61 <= trail <= 0x7A or 0x81 <= trail <= 0xFE):
+        return _RARE
+    return _INVALID
+
+
+@cache
+def _frequent_pairs() -> frozenset[bytes]:
+    syllables = "".join(rules.load("mojibake")["frequent_syllables"].split())
+    return frozenset(ch.encode("cp949") for ch in syllables)
+
+
+def _cp949_bytes(run: str) -> bytes:
+    """The bytes of a run of CP949 mojibake, where each letter may stand for one byte or
+    for two or three (a scraper that tried UTF-8 first read 'û' from C3 BB, the bytes of
+    청): of every way to read the run, the one whose bytes pair up as Korean text.
+
+    A Viterbi pass: the state is the lead byte waiting for its trail (None between pairs).
+    """
+    # state -> (score, node); a node is (previous node, bytes) so that paths share their past
+    paths: dict[int | None, tuple[float, Any]] = {None: (0.0, None)}
+    for ch in run:
+        following: dict[int | None, tuple[float, Any]] = {}
+        for pending, (score, node) in paths.items():
+            for chunk in _readings(ch):
+                state: int | None = pending
+                gained = 0.0 if len(chunk) == 1 else _UTF8_READING
+                for byte in chunk:
+                    if state is not None:
+                        gained += _pair_score(state, byte)
+                        state = None
+                    elif byte >= 0x80:
+                        state = byte
+                if state not in following or following[state][0] < score + gained:
+                    following[state] = (score + gained, (node, chunk))
+        paths = following
+    best = max(paths.items(), key=lambda item: item[1][0] + (_INVALID if item[0] is not None else 0))
+    chunks = []
+    node = best[1][1]
+    while node is not None:
+        node, chunk = node
+        chunks.append(chunk)
+    return b"".join(reversed(chunks))
