@@ -143,3 +143,12 @@ def test_prune_leaves_what_lxml_refuses_to_bs4() -> None:
     page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>본문</p></body></html>'
     assert prune(page) == page
     assert prune("") == ""
+
+
+@pytest.mark.parametrize("paragraph", ["[부산/문종덕기자] 부산시는 디자인상을 받았다고 밝혔다.",
+                                       "[창원=홍길동 기자] 시는 올해 예산을 늘린다."])
+def test_a_city_in_the_outlets_place_is_no_outlet(paragraph: str) -> None:
+    found, _ = meta.strip_dateline(paragraph)
+    draft = meta.MetaDraft()
+    draft.take(found or {})
+    assert draft.outlet is None and len(draft.reporters) == 1

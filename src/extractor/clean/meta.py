@@ -56,8 +56,11 @@ class MetaDraft:
 
     def take(self, found: dict[str, str | None]) -> None:
         """Merge the named groups of a byline match; "홍길동·김철수" names two reporters."""
-        if found.get("outlet") and (not self.outlet or is_portal(self.outlet)):
-            self.outlet = canonical_outlet(found["outlet"] or "")
+        outlet = found.get("outlet")
+        if outlet and is_place(outlet) and not known_outlet(outlet):
+            outlet = None  # [부산/문종덕기자]: the reporter's city, where others put the outlet
+        if outlet and (not self.outlet or is_portal(self.outlet)):
+            self.outlet = canonical_outlet(outlet)
         names = _NAME_SEPARATORS.split(found.get("name") or "")
         for name in names[:-1]:
             self.add_reporter(name)
@@ -247,6 +250,19 @@ def outlet_in_copyright(line: str) -> str | None:
 def known_outlet(name: str) -> str | None:
     """The canonical name of an outlet outlets.toml knows, else None."""
     return _outlet_table()[0].get(_fold(name))
+
+
+def is_place(name: str) -> bool:
+    """부산, 경남, 창원시: a city or province, which a dateline may name where others name the outlet."""
+    return name.strip() in _places()
+
+
+@cache
+def _places() -> frozenset[str]:
+    orgs = rules.load("organizations")
+    regions = {alias for alias, canonical in orgs["aliases"].items() if canonical.endswith(("시", "도"))}
+    cities = set(orgs["cities"])
+    return frozenset(regions | cities | {city + "시" for city in cities})
 
 
 def is_portal(name: str) -> bool:
