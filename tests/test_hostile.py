@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from extractor import Article, Extractor, InputError, InternalError, Settings
 from extractor.budget import OverBudget
+from extractor.decode import unmojibake
 
 HOSTILE = Path(__file__).parent / "hostile"
 extractor = Extractor(Settings(time_limit=60))
@@ -165,3 +167,16 @@ def test_an_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InternalError) as caught:
         extractor.extract("서울시는 3일 예산 10억원을 밝혔다.")
     assert str(caught.value) == "internal error (ValueError): first line"
+
+
+def test_mojibake_keeps_the_symbols_a_page_wrote_as_themselves() -> None:
+    """A page's ∼ (an entity, so never mojibake) stands between runs of CP949 read UTF-8-first."""
+    codecs.register_error("latin1-fallback", lambda e: (e.object[e.start:e.start + 1].decode("latin-1"), e.start + 1))
+
+    def scraped(text: str) -> str:
+        return text.encode("cp949").decode("utf-8", errors="latin1-fallback")
+
+    first, second = "서초구는 사업별로 최대 500만 원", "2천만 원 이내로 사업비를 지원한다고 밝혔다."
+    repaired, encoding = unmojibake(scraped(first) + "∼" + scraped(second))
+    assert encoding == "cp949"
+    assert repaired == first + "∼" + second

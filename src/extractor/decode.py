@@ -200,22 +200,23 @@ def unmojibake(text: str) -> tuple[str, str | None]:
 
 
 def _reread(text: str, encoding: str) -> str:
-    as_bytes = _cp949_bytes if encoding == "cp949" else _single_bytes
-    return _LATIN1_RUN.sub(lambda run: as_bytes(run.group()).decode(encoding, errors="replace"), text)
+    if encoding == "cp949":
+        return _LATIN1_RUN.sub(lambda run: _cp949_text(run.group()), text)
+    return _LATIN1_RUN.sub(lambda run: _single_bytes(run.group()).decode(encoding, errors="replace"), text)
 
 
 def _single_bytes(run: str) -> bytes:
-    return b"".join(_readings(ch)[0] for ch in run)
+    return b"".join(bytes([b]) if (b := _CP1252.get(ch, ord(ch))) < 0x100 else ch.encode("utf-8") for ch in run)
 
 
-def _readings(ch: str) -> list[bytes]:
-    """The bytes a letter of mojibake may have been read from: one byte as Latin-1 or
-    Windows-1252, or the letter's own UTF-8 bytes where a scraper tried UTF-8 first."""
+def _readings(ch: str) -> list[bytes | str]:
+    """What a letter of mojibake may have been read from: one byte as Latin-1 or
+    Windows-1252, the letter's own UTF-8 bytes where a scraper tried UTF-8 first, or,
+    beyond Latin-1, the letter itself (a page's ∼ or · written as an entity)."""
     single = _CP1252.get(ch, ord(ch))
-    out = [bytes([single])] if single < 0x100 else []
-    if ord(ch) >= 0x80:
-        out.append(ch.encode("utf-8"))
-    return out
+    if single < 0x100:
+        return [bytes([single]), ch.encode("utf-8")] if single >= 0x80 else [bytes([single])]
+    return [ch.encode("utf-8"), ch]
 
 
 # A CP949 pair scored by how Korean text uses it: symbols and Hangul (lead A1-C8, trail
@@ -226,6 +227,9 @@ _INVALID = -5
 # A letter read as UTF-8 needs its bytes to have happened to form a UTF-8 sequence: less
 # likely than a byte read alone, so such a reading must pay for itself in pairs.
 _UTF8_READING = -2.5
+# Greek, Cyrillic and the Latin extensions hardly stand in a Korean article as themselves;
+# punctuation and symbols from U+2000 on (∼ ※ ·) do.
+_LITERAL_LETTER = -4.0
 
 
 def _pair_score(lead: int, trail: int) -> int:
@@ -242,34 +246,46 @@ def _frequent_pairs() -> frozenset[bytes]:
     return frozenset(ch.encode("cp949") for ch in syllables)
 
 
-def _cp949_bytes(run: str) -> bytes:
-    """The bytes of a run of CP949 mojibake, where each letter may stand for one byte or
-    for two or three (a scraper that tried UTF-8 first read 'û' from C3 BB, the bytes of
-    청): of every way to read the run, the one whose bytes pair up as Korean text.
+def _cp949_text(run: str) -> str:
+    """A run of CP949 mojibake read back, where each letter may stand for one byte or for
+    two or three (a scraper that tried UTF-8 first read 'û' from C3 BB, the bytes of 청):
+    of every way to read the run, the one whose bytes pair up as Korean text.
 
     A Viterbi pass: the state is the lead byte waiting for its trail (None between pairs).
     """
-    # state -> (score, node); a node is (previous node, bytes) so that paths share their past
+    # state -> (score, node); a node is (previous node, reading) so that paths share their past
     paths: dict[int | None, tuple[float, Any]] = {None: (0.0, None)}
     for ch in run:
         following: dict[int | None, tuple[float, Any]] = {}
         for pending, (score, node) in paths.items():
-            for chunk in _readings(ch):
+            for reading in _readings(ch):
                 state: int | None = pending
-                gained = 0.0 if len(chunk) == 1 else _UTF8_READING
-                for byte in chunk:
-                    if state is not None:
-                        gained += _pair_score(state, byte)
-                        state = None
-                    elif byte >= 0x80:
-                        state = byte
+                if isinstance(reading, str):  # the letter itself: a pair must not be left open
+                    gained = (0.0 if state is None else _INVALID) + (_LITERAL_LETTER if ch < "\u2000" else 0.0)
+                    state = None
+                else:
+                    gained = 0.0 if len(reading) == 1 else _UTF8_READING
+                    for byte in reading:
+                        if state is not None:
+                            gained += _pair_score(state, byte)
+                            state = None
+                        elif byte >= 0x80:
+                            state = byte
                 if state not in following or following[state][0] < score + gained:
-                    following[state] = (score + gained, (node, chunk))
+                    following[state] = (score + gained, (node, reading))
         paths = following
     best = max(paths.items(), key=lambda item: item[1][0] + (_INVALID if item[0] is not None else 0))
-    chunks = []
+    readings: list[bytes | str] = []
     node = best[1][1]
     while node is not None:
-        node, chunk = node
-        chunks.append(chunk)
-    return b"".join(reversed(chunks))
+        node, reading = node
+        readings.append(reading)
+    out, pending_bytes = [], bytearray()
+    for reading in reversed(readings):
+        if isinstance(reading, str):
+            out.append(pending_bytes.decode("cp949", errors="replace") + reading)
+            pending_bytes = bytearray()
+        else:
+            pending_bytes += reading
+    out.append(pending_bytes.decode("cp949", errors="replace"))
+    return "".join(out)

@@ -104,7 +104,7 @@ def _patterns() -> _Patterns:
         timestamp=re.compile(data["timestamp"]),
         # each run of spaces has one owner: "\s*(?:시간)?\s*[:]?\s*" backtracks cubically
         # when a label is followed by a long run of spaces and no date
-        labelled=re.compile(rf"(?P<label>{labels})\s*(?:(?:시간|일시)\s*)?(?:[:：]\s*)?" + data["timestamp"]),
+        labelled=re.compile(rf"(?P<label>{labels})\s*(?:(?:시간|일시|일자|일)\s*)?(?:[:：]\s*)?" + data["timestamp"]),
         email=re.compile(data["email"]),
         author_suffix=re.compile(rf"\s*(?:{data['job']}|{rules.alternation(data['author_suffixes'])})\s*$"),
     )
