@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from extractor import rules
+from extractor import extract, rules
 from extractor.clean import meta
 from extractor.clean.html import _clean, clean_html
 from extractor.clean.lines import classify
@@ -75,8 +75,6 @@ def test_outlet_named_by_a_copyright_footer(line: str, outlet: str | None) -> No
 
 def test_footer_outlet_never_beats_a_dateline() -> None:
     """A photo credit above the article names the agency of the photo, not the outlet."""
-    from extractor import extract
-
     article = extract("ⓒ 뉴스1\n(서울=연합뉴스) 홍길동 기자 = 정부가 발표했다.")
     assert article.meta.outlet == "연합뉴스"
     footer_only = extract("정부가 예산을 발표했다.\n저작권자 © 충청일보 무단전재 및 재배포 금지")
@@ -152,3 +150,11 @@ def test_a_city_in_the_outlets_place_is_no_outlet(paragraph: str) -> None:
     draft = meta.MetaDraft()
     draft.take(found or {})
     assert draft.outlet is None and len(draft.reporters) == 1
+
+
+def test_a_scrapers_second_copy_of_the_article_leaves_the_body() -> None:
+    paragraph = '김은혜 청와대 대변인은 2일 브리핑에서 "공보 시스템을 위해 마련한 제도"라고 밝혔다.'
+    article = extract(f"청와대가 제도를 도입한다.\n{paragraph}\n홍길동 기자\n{paragraph}\n이상\n이상")
+    assert article.body.split("\n") == ["청와대가 제도를 도입한다.", paragraph, "이상", "이상"]
+    assert paragraph in article.removed
+    assert len(article.quotes) == 1

@@ -24,6 +24,9 @@ _PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!][\"”’']?\)?$|(다|�
 _SENTENCE_END = re.compile(r"(다|요)[.?!]")
 _OUTLINE_BULLETS = "□■○●◦◇◆"
 _DATELINE_REACH = 3
+# A paragraph this long that the body already holds is a scraper's second copy of the
+# article (or of its end), not the writer's: short lines (▲ items, "이상") may repeat.
+_REPEAT_MIN_CHARS = 30
 
 
 class Kind(Enum):
@@ -112,6 +115,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     """
     out = Cleaned(body="", meta=draft)
     paragraphs: list[str] = []
+    seen: set[str] = set()  # paragraphs as first kept, to know a scraper's second copy
     adjacent = False  # the last kept line stood right above this one
     footer_outlet: str | None = None
     for index, raw in enumerate(lines):
@@ -149,8 +153,11 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
                 line = rest
         if follows and paragraphs and continues(paragraphs[-1]):
             paragraphs[-1] += " " + line  # a broadcast script's wrapped sentence, made whole
+        elif len(line) >= _REPEAT_MIN_CHARS and line in seen:
+            out.removed.append(line)
         else:
             paragraphs.append(line)
+            seen.add(line)
         adjacent = True
     _strip_signoff(paragraphs, draft, out)
     draft.outlet = draft.outlet or footer_outlet
