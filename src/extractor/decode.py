@@ -214,6 +214,8 @@ def _readings(ch: str) -> list[bytes | str]:
     Windows-1252, the letter's own UTF-8 bytes where a scraper tried UTF-8 first, or,
     beyond Latin-1, the letter itself (a page's ∼ or · written as an entity)."""
     single = _CP1252.get(ch, ord(ch))
+    if ch in _CP1252:  # ‘ ’ “ …: a byte of 0x80-0x9F, or the page's own punctuation
+        return [bytes([single]), ch.encode("utf-8"), ch]
     if single < 0x100:
         return [bytes([single]), ch.encode("utf-8")] if single >= 0x80 else [bytes([single])]
     return [ch.encode("utf-8"), ch]
