@@ -97,6 +97,8 @@ def _is_speech(body: str, open_at: int, close_at: int, inner: str) -> bool:
     before = body[max(0, open_at - 3):open_at].rstrip()
     line_start = body.rfind("\n", 0, open_at) + 1
     settings = _rules()
+    if after.startswith(" ") and settings.sentence_final.search(inner.strip()):
+        after = after[1:]  # broadcast copy spaces its quotatives: "…이르다" 며, "…없다" 고
     return (bool(settings.quotative.match(after)) or before.endswith((":", "："))
             or (before.endswith("-") and bool(settings.cue.match(body, line_start)))
             or (bool(settings.embedding.match(after)) and bool(settings.sentence_final.search(inner.strip()))))
