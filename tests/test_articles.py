@@ -1,4 +1,4 @@
-"""Whole articles in shapes the shared samples lack: a ministry 보도자료 and wire copy.
+"""Whole articles in shapes the shared samples lack: a ministry 보도자료, wire copy, hard-wrapped copy.
 
 Written in the house styles of a ministry press release and a wire service; each test
 reads one through the whole pipeline and checks what a reader would check.
@@ -144,3 +144,18 @@ def test_portal_page_names_the_outlet_not_the_portal() -> None:
     assert [(r.name, r.email) for r in article.meta.reporters] == [("김지훈", "jhkim@yna.co.kr")]
     assert article.captions == ["추경호 부총리 (연합뉴스 자료사진)"]
     assert article.body.splitlines()[0].startswith("정부가 반도체") and len(article.body.splitlines()) == 4
+
+
+def test_hard_wrapped_press_copy() -> None:
+    """Word-processor copy broken at a fixed width, mid-word, with blank lines between the pieces."""
+    article = extract(ARTICLES / "hard-wrapped-2023.txt")
+    assert article.meta.title == "’23년 상반기 어가 소득 3.2% 증가"
+    published = article.meta.published_at
+    assert published is not None and published.isoformat() == "2023-08-02T10:15:30+09:00"
+    paragraphs = article.body.split("\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("해양수산부(장관 조승환)와") and paragraphs[0].endswith("밝혔다.")
+    assert "상반기 전국 어가 소득" in paragraphs[0] and "0.9% 높은 수준" in paragraphs[1]
+    assert [(o.name, o.organization) for o in article.officials] == [
+        ("조승환", "해양수산부"), ("김종덕", "한국해양수산개발원")]
+    assert {i.text for i in article.indicators} >= {"2,150만 원", "120억 원", "3.2%"}

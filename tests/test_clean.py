@@ -10,6 +10,7 @@ from extractor.clean import meta
 from extractor.clean.html import _clean, clean_html
 from extractor.clean.lines import classify
 from extractor.clean.prune import prune
+from extractor.clean.text import unwrap
 from extractor.decode import decode
 
 from .conftest import CORPUS, SAMPLES, cases, opt
@@ -158,3 +159,11 @@ def test_a_scrapers_second_copy_of_the_article_leaves_the_body() -> None:
     assert article.body.split("\n") == ["청와대가 제도를 도입한다.", paragraph, "이상", "이상"]
     assert paragraph in article.removed
     assert len(article.quotes) == 1
+
+
+def test_a_list_of_long_headlines_is_not_unwrapped() -> None:
+    """As wide as a wrapped paragraph, but no piece of it ends a sentence."""
+    related = ["관련기사", "정부, 내년 청년 일자리 예산 3조원으로 늘려 지원 확대 추진하기로",
+               "부산시 청년 월세 지원 대상 5천명에서 1만명으로 두 배 확대 발표 예정",
+               "대구시 사회적경제 기업 지원 예산 40억원 투입해 일자리 창출 나서기로", "많이 본 뉴스"]
+    assert unwrap(related) == related

@@ -8,13 +8,19 @@ before that are headline candidates, and the one a page repeats is its headline.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .. import rules
+from . import meta as meta_rules
 from .lines import Cleaned, Kind, classify, clean_lines, continues, fold, starts_body
 from .meta import MetaDraft
 
 _FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
+# How a line that is no wrapped piece ends: a sentence, a quote or a bracket closed.
+_SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
+_LAST_WORD_ONE_SYLLABLE = re.compile(r"(?:^|\s)[가-힣]$")
+_CLOSING = re.compile(r"[.,?!)\]”’\"'…%]")
 _PHOTO_MARKS = ("▲", "△")
 _HANGUL = re.compile(r"[가-힣]")
 _HEADLINE_HANGUL = 8
@@ -22,7 +28,7 @@ _HEADLINE_HANGUL = 8
 
 def clean_text(text: str) -> Cleaned:
     """Clean scraped text: boilerplate out, headline and byline into metadata."""
-    lines = text.splitlines()
+    lines = unwrap(text.splitlines())
     folded = [fold(line) for line in lines]
     header_end = next((i for i, line in enumerate(folded)
                        if classify(line) is Kind.CONTENT and starts_body(line)), 0)
@@ -34,9 +40,65 @@ def clean_text(text: str) -> Cleaned:
     cleaned = clean_lines(lines, draft, header_end=header_end)
     title, captions, rest = _choose_title(cleaned.header, folded[:header_end])
     draft.title = draft.title or title
+    if draft.published_at is None:  # "2023년 07월 25일 (화) 09:45:07 편집국 …": the stamp nearest the body
+        stamped = (meta_rules.line_times(line) for line in reversed(folded[:header_end]))
+        draft.published_at, updated = next(((p, u) for p, u in stamped if p), (None, None))
+        draft.updated_at = draft.updated_at or updated
     cleaned.captions[:0] = captions
     cleaned.removed[:0] = rest
     return cleaned
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Lines a word processor broke at a fixed width joined again (see boilerplate.toml).
+
+    A piece that ends in a one-syllable word ("상", "수") was cut inside a word, and one
+    that starts with punctuation was cut before it: those are glued to the one before;
+    any other is joined with a space.
+    """
+    settings = rules.load("boilerplate")
+    folded = [fold(line) for line in lines]
+    widths = [_columns(line) if line and not _SENTENCE_CLOSE.search(line) else 0 for line in folded]
+    wide = [w for w in widths if w >= settings["wrap_min_columns"]]
+    if len(wide) < settings["wrap_min_lines"]:
+        return lines
+    width = max(wide)
+    cut = [w >= max(settings["wrap_min_columns"], width - settings["wrap_tolerance"]) for w in widths]
+    if sum(cut) < settings["wrap_min_lines"]:
+        return lines
+    _keep_only_sentences(cut, folded)
+    out: list[str] = []
+    joining = False
+    for line, piece, is_cut in zip(lines, folded, cut, strict=True):
+        if joining and not piece:
+            continue  # the blank lines a paragraph's pieces were spaced with
+        if joining:
+            glue = "" if _LAST_WORD_ONE_SYLLABLE.search(out[-1]) or _CLOSING.match(piece) else " "
+            out[-1] += glue + piece
+        else:
+            out.append(piece if is_cut else line)
+        joining = is_cut
+    return out
+
+
+def _keep_only_sentences(cut: list[bool], folded: list[str]) -> None:
+    """Unmark the pieces of a chain that does not end a sentence: a list of long
+    headlines ("관련기사") is as wide as a wrapped paragraph but is no paragraph."""
+    i = 0
+    while i < len(cut):
+        if not cut[i]:
+            i += 1
+            continue
+        end = i
+        while end < len(cut) and (cut[end] or not folded[end]):
+            end += 1
+        if end == len(cut) or not _SENTENCE_CLOSE.search(folded[end]):
+            cut[i:end] = [False] * (end - i)
+        i = end + 1
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
 def _byline_closes_header(folded: list[str], header_end: int) -> int:
