@@ -37,6 +37,7 @@ class _Rules:
     shapes: list[re.Pattern[str]]
     family: re.Pattern[str]
     role: re.Pattern[str]
+    role_family: re.Pattern[str]
     org_word: re.Pattern[str]
     local: dict[str, str]
     aliases: dict[str, str]
@@ -86,6 +87,7 @@ def _rules() -> _Rules:
         shapes=[re.compile(s) for s in shapes],
         family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s{former}(?P<title>{title}){bound}"),
         role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{bound})"),
+        role_family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s(?P<title>{role}){bound}"),
         org_word=re.compile(rf"^{org_word}$"),
         local=dict(titles["local_offices"]),
         aliases=dict(orgs["aliases"]),
@@ -119,7 +121,7 @@ def find_mentions(doc: Document) -> list[Mention]:
                 taken.add(mention.start, mention.end)
     found.sort(key=lambda m: m.start)
     found = [listed for mention in found for listed in _with_listed(doc, mention, taken)]
-    found.extend(_family_mentions(doc, found, taken))
+    found.extend(_family_mentions(doc, found, taken, _rules().family))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -157,14 +159,17 @@ def _with_listed(doc: Document, mention: Mention, taken: Coverage) -> list[Menti
 
 
 def find_speakers(doc: Document) -> list[Mention]:
-    """People named with a non-office role (양무진 교수): they may speak but are no officials."""
+    """People named with a non-office role (양무진 교수, and then 양 교수): they may speak
+    but are no officials."""
     out = []
+    taken = Coverage(len(doc.body))
     for match in _rules().role.finditer(doc.body):
         name = match.group("name")
         if is_person_name(doc, name, match.start("name")):
             out.append(Mention(name, match.group("title"), match.group("org"), match.group("org"),
-                               match.start(), match.end("title"), official=False))
-    return out
+                               match.start(), match.end("title"), official=False, office=match.group("title")))
+            taken.add(match.start(), match.end("title"))
+    return out + _family_mentions(doc, out, taken, _rules().role_family)
 
 
 def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
@@ -296,18 +301,20 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
     return not compound and not any(t.tag.startswith(("V", "J", "E", "XS")) for t in tokens)
 
 
-def _family_mentions(doc: Document, full: list[Mention], taken: Coverage) -> list[Mention]:
-    """"원 장관은": a family name and an office held by exactly one official named before."""
+def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, pattern: re.Pattern[str]) -> list[Mention]:
+    """"원 장관은", "김 앵커는": a family name and an office or role that exactly one person
+    named before holds."""
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
     for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
         first_seen.setdefault((m.name[0], m.office), {}).setdefault(m.name, m.start)
     out = []
-    for match in _rules().family.finditer(doc.body):
+    for match in pattern.finditer(doc.body):
         named = first_seen.get((match.group("surname"), match.group("title")), {})
         candidates = [name for name, start in named.items() if start < match.start()]
         if len(candidates) == 1 and not taken.overlaps(match.start(), match.start() + 1):
             title = _full_title(match.groupdict(), match.group("title"))
             out.append(Mention(candidates[0], title, None, None, match.start(), match.end(),
+                               official=next(m.official for m in full if m.name == candidates[0]),
                                office=match.group("title")))
     return out
 
