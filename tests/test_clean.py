@@ -167,3 +167,12 @@ def test_a_list_of_long_headlines_is_not_unwrapped() -> None:
                "부산시 청년 월세 지원 대상 5천명에서 1만명으로 두 배 확대 발표 예정",
                "대구시 사회적경제 기업 지원 예산 40억원 투입해 일자리 창출 나서기로", "많이 본 뉴스"]
     assert unwrap(related) == related
+
+
+def test_outlet_equals_reporter_dateline_and_a_name_before_a_stamp() -> None:
+    found, rest = meta.strip_dateline("[우리집신문=김고구마] 양구군은 경관 사업을 추진한다.")
+    draft = meta.MetaDraft()
+    draft.take(found or {})
+    assert (draft.outlet, draft.reporters, rest) == ("우리집신문", [("김고구마", None)], "양구군은 경관 사업을 추진한다.")
+    assert meta.match_byline_line("김고구마 | 기사입력 2021/12/27 [07:47]") == {"name": "김고구마"}
+    assert not (meta.match_byline_line("정치 | 입력 2021/12/27 [07:47]") or {}).get("name")

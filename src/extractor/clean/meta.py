@@ -120,8 +120,26 @@ def strip_dateline(line: str) -> tuple[dict[str, str | None] | None, str]:
                 if _fold(found["known"] or "") not in _outlet_table()[0]:
                     continue
                 found = {"outlet": found["known"]}
-            return found, line[match.end():].lstrip()
+            return _outlet_and_reporter(found), line[match.end():].lstrip()
     return None, line
+
+
+def _outlet_and_reporter(found: dict[str, str | None]) -> dict[str, str | None]:
+    """[서울=뉴시스] is place and outlet; [우리집신문=김고구마] is outlet and reporter: an
+    outlet's name (known, or ending like one) before '=' and a person's after it."""
+    place, outlet = found.get("place"), found.get("outlet")
+    if (place and outlet and not found.get("name") and _PERSON_NAME.fullmatch(outlet)
+            and not is_place(place) and (known_outlet(place) or place.endswith(_outlet_suffixes()))):
+        return {**found, "place": None, "outlet": place, "name": outlet}
+    return found
+
+
+_PERSON_NAME = re.compile(r"[가-힣]{2,4}")
+
+
+@cache
+def _outlet_suffixes() -> tuple[str, ...]:
+    return tuple(rules.load("outlets")["name_endings"])
 
 
 def match_byline_line(line: str) -> dict[str, str | None] | None:

@@ -51,6 +51,7 @@ class _Rules:
     city_infixes: tuple[str, ...]
     city_offices: frozenset[str]
     offices: frozenset[str]
+    not_local: frozenset[str]
 
 
 @cache
@@ -101,6 +102,7 @@ def _rules() -> _Rules:
         city_infixes=tuple(orgs["city_infixes"]),
         city_offices=frozenset(titles["city_offices"]),
         offices=frozenset(titles["offices"]) | frozenset(titles["roles"]["names"]),
+        not_local=frozenset(orgs["not_local"]),
     )
 
 
@@ -203,6 +205,8 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         surface = _named_earlier(doc.body, groups["local"], match.start())
     if surface is None:
         start, surface = _organization_before(doc, start)
+    if surface is None and title in settings.local:
+        surface = _the_one_local(doc.body, settings.local[title])
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
     return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title)
@@ -212,6 +216,25 @@ def _full_title(groups: dict[str, str | None], title: str) -> str:
     """The office as the text qualifies it: 전 군수 (a former holder), 1차장, 제1차관."""
     former = f"{groups['former']} " if groups.get("former") else ""
     return former + (groups.get("rank") or "") + title
+
+
+def _may_be_local(word: str) -> bool:
+    settings = _rules()
+    if word in settings.not_local:
+        return False
+    return not word.endswith("시") or word in settings.aliases or _is_city(word[:-1])
+
+
+def _the_one_local(body: str, suffix: str) -> str | None:
+    """조인묵 군수 in an article about 양구군: the only county (city, district) the text names."""
+    names = {name for m in _local_names(suffix).finditer(body) if _may_be_local(name := m.group(0))}
+    return names.pop() if len(names) == 1 else None
+
+
+@cache
+def _local_names(suffix: str) -> re.Pattern[str]:
+    particles = rules.alternation(rules.load("titles")["particles"])
+    return re.compile(rf"(?<![가-힣])[가-힣]{{2,4}}{suffix}(?=(?:{particles})?(?:[^가-힣]|$))")
 
 
 def _is_city(word: str) -> bool:
@@ -244,11 +267,12 @@ def _organization_before(doc: Document, start: int) -> tuple[int, str | None]:
     """대구시 권영진 시장: an organization word just before the name.
 
     A word that only looks like one because a particle ends it in 과 or 와 (시민과 김철수
-    의원, 학생들과 …; 과 is also a department) is none: Kiwi reads the particle.
+    의원, 학생들과 …; 과 is also a department) is none: Kiwi reads the particle. Nor is a
+    word in 시 that names no city (당시, 도시) or a 지역구.
     """
     before = doc.body[max(0, start - 24):start]
     word = _rules().before_name.search(before)
-    if word and _rules().org_word.match(word.group(1)):
+    if word and _rules().org_word.match(word.group(1)) and _may_be_local(word.group(1)):
         at = start - len(before) + word.start(1)
         tokens = doc.tokens_between(at, at + len(word.group(1)))
         if tokens and tokens[-1].tag.startswith("J") and tokens[-1].end == at + len(word.group(1)):
