@@ -173,6 +173,7 @@ def test_outlet_equals_reporter_dateline_and_a_name_before_a_stamp() -> None:
     found, rest = meta.strip_dateline("[우리집신문=김고구마] 양구군은 경관 사업을 추진한다.")
     draft = meta.MetaDraft()
     draft.take(found or {})
-    assert (draft.outlet, draft.reporters, rest) == ("우리집신문", [("김고구마", None)], "양구군은 경관 사업을 추진한다.")
+    assert (draft.outlet, draft.reporters) == ("우리집신문", [("김고구마", None)])
+    assert rest == "양구군은 경관 사업을 추진한다."
     assert meta.match_byline_line("김고구마 | 기사입력 2021/12/27 [07:47]") == {"name": "김고구마"}
     assert not (meta.match_byline_line("정치 | 입력 2021/12/27 [07:47]") or {}).get("name")

@@ -285,14 +285,16 @@ def normalize_organization(surface: str, title: str) -> str:
     """대구, 대구시 → 대구광역시; an unknown place before a local office takes its suffix (마산 → 마산시)."""
     settings = _rules()
     surface = surface.strip()
-    if surface in settings.aliases:
-        return settings.aliases[surface]
     suffix = settings.local.get(title)
-    if suffix and not surface.endswith(suffix):
-        if " " not in surface:
-            return settings.aliases.get(surface + suffix, surface + suffix)
-        if surface.rsplit(" ", 1)[1] not in settings.aliases:  # 경북 영덕 군수 → 경북 영덕군
-            return surface + suffix
+    glued = surface + suffix if suffix and not surface.endswith(suffix) and " " not in surface else None
+    if glued and glued in settings.aliases:
+        return settings.aliases[glued]
+    if surface in settings.aliases and (len(surface) > 1 or not glued):  # 중 + 구청장: 중구, not 중국
+        return settings.aliases[surface]
+    if glued:
+        return glued
+    if suffix and not surface.endswith(suffix) and surface.rsplit(" ", 1)[1] not in settings.aliases:
+        return surface + suffix  # 경북 영덕 군수 → 경북 영덕군
     return surface
 
 
