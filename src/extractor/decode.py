@@ -212,7 +212,7 @@ def _single_bytes(run: str) -> bytes:
 def _readings(ch: str) -> list[bytes | str]:
     """What a letter of mojibake may have been read from: one byte as Latin-1 or
     Windows-1252, the letter's own UTF-8 bytes where a scraper tried UTF-8 first, or,
-    beyond Latin-1, the letter itself (a page's ∼ or · written as an entity)."""
+    beyond Latin-1, the letter itself (a page's ∼ or ‘ written as an entity)."""
     single = _CP1252.get(ch, ord(ch))
     if ch in _CP1252:  # ‘ ’ “ …: a byte of 0x80-0x9F, or the page's own punctuation
         return [bytes([single]), ch.encode("utf-8"), ch]
@@ -230,7 +230,7 @@ _INVALID = -5
 # likely than a byte read alone, so such a reading must pay for itself in pairs.
 _UTF8_READING = -2.5
 # Greek, Cyrillic and the Latin extensions hardly stand in a Korean article as themselves;
-# punctuation and symbols from U+2000 on (∼ ※ ·) do.
+# punctuation and symbols from U+2000 on (∼ ※ ‘) do.
 _LITERAL_LETTER = -4.0
 
 
