@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import rules
 from ..analysis import Document
@@ -225,6 +225,7 @@ def _may_be_local(word: str) -> bool:
     return not word.endswith("시") or word in settings.aliases or _is_city(word[:-1])
 
 
+@lru_cache(maxsize=8)  # once per document and suffix, not per mention: 2,000 mentions read the body once
 def _the_one_local(body: str, suffix: str) -> str | None:
     """조인묵 군수 in an article about 양구군: the only county (city, district) the text names."""
     names = {name for m in _local_names(suffix).finditer(body) if _may_be_local(name := m.group(0))}
@@ -333,6 +334,7 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
     for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
         first_seen.setdefault((m.name[0], m.office), {}).setdefault(m.name, m.start)
+    official = {m.name: m.official for m in full}
     out = []
     for match in pattern.finditer(doc.body):
         named = first_seen.get((match.group("surname"), match.group("title")), {})
@@ -340,8 +342,7 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
         if len(candidates) == 1 and not taken.overlaps(match.start(), match.start() + 1):
             title = _full_title(match.groupdict(), match.group("title"))
             out.append(Mention(candidates[0], title, None, None, match.start(), match.end(),
-                               official=next(m.official for m in full if m.name == candidates[0]),
-                               office=match.group("title")))
+                               official=official[candidates[0]], office=match.group("title")))
     return out
 
 
