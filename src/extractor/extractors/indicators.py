@@ -115,7 +115,8 @@ def _numerals(body: str) -> list[_Candidate]:
             continue
         if _blocked(body, match.start("num") if match.group("num") else match.start("word")):
             continue
-        if surface_unit == settings.data["ranked_unit"] and _ranks_a_list(body, match.end("unit")):
+        if surface_unit == settings.data["ranked_unit"] and (
+                _ranks_a_list(body, match.end("unit")) or _age_group(body, numeral, match.end("unit"))):
             continue
         try:
             value, approx = parse_numeral(numeral)
@@ -173,6 +174,19 @@ def _candidate(start: int, end: int, value: float, unit: str | None, pre: str | 
 
 def _ranks_a_list(body: str, at: int) -> bool:
     return any(_ranked_head().search(word) for word in body[at:at + 40].split(maxsplit=2)[:2])
+
+
+def _age_group(body: str, numeral: str, at: int) -> bool:
+    """30대 청년, 40대 이상: a round N대 before a word of people or of an assembly."""
+    if numeral not in ("10", "20", "30", "40", "50", "60", "70", "80", "90"):
+        return False
+    following = body[at:at + 12].split(maxsplit=1)
+    return bool(following) and _age_head().match(following[0]) is not None
+
+
+@cache
+def _age_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{rules.alternation(_rules().data['age_heads'])})[가-힣]{{0,3}}$")
 
 
 @cache
