@@ -50,6 +50,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("period", re.compile(rf"(?<![가-힣])(?P<dir>{forward})\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
         ("from_period", re.compile(rf"(?P<rel>{relative}|{year}\s?년)부터\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
         ("range", re.compile(rf"(?<!\d){year}\s?년?\s?[~∼〜\-–]\s?(?P<y2>(?:19|20)?\d{{2}})\s?년")),
+        # ’22~’24년: a range of abbreviated years
+        ("short_range", re.compile(r"[’'‘`](?P<yy>\d{2})\s?년?\s?[~∼〜\-–]\s?[’'‘`]?(?P<yy2>\d{2})\s?년")),
         ("full", re.compile(rf"(?<!\d){year}\s?년(?:도|대)?{month_day}")),
         ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
         # ’23.6월말, ‘23.3.15: press releases abbreviate the year and stop after it
@@ -90,6 +92,11 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
     if kind == "range":
         first = int(groups["y"])
         last = int(groups["y2"]) if len(groups["y2"]) == 4 else first // 100 * 100 + int(groups["y2"])
+        if last < first:
+            return None
+        return _valid(YearMatch(start, end, None, start_year=first, end_year=last))
+    if kind == "short_range":
+        first, last = two_digit_year(int(groups["yy"]), published), two_digit_year(int(groups["yy2"]), published)
         if last < first:
             return None
         return _valid(YearMatch(start, end, None, start_year=first, end_year=last))
