@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from functools import cache
 from urllib.parse import urlsplit
 
-from .. import rules
+from .. import places, rules
 
 KST = timezone(timedelta(hours=9))
 
@@ -57,7 +57,7 @@ class MetaDraft:
     def take(self, found: dict[str, str | None]) -> None:
         """Merge the named groups of a byline match; "홍길동·김철수" names two reporters."""
         outlet = found.get("outlet")
-        if outlet and is_place(outlet) and not known_outlet(outlet):
+        if outlet and places.is_place(outlet) and not known_outlet(outlet):
             outlet = None  # [부산/문종덕기자]: the reporter's city, where others put the outlet
         if outlet and (not self.outlet or is_portal(self.outlet)):
             self.outlet = canonical_outlet(outlet)
@@ -129,7 +129,7 @@ def _outlet_and_reporter(found: dict[str, str | None]) -> dict[str, str | None]:
     outlet's name (known, or ending like one) before '=' and a person's after it."""
     place, outlet = found.get("place"), found.get("outlet")
     if (place and outlet and not found.get("name") and _PERSON_NAME.fullmatch(outlet)
-            and not is_place(place) and (known_outlet(place) or place.endswith(_outlet_suffixes()))):
+            and not places.is_place(place) and (known_outlet(place) or place.endswith(_outlet_suffixes()))):
         return {**found, "place": None, "outlet": place, "name": outlet}
     return found
 
@@ -268,19 +268,6 @@ def outlet_in_copyright(line: str) -> str | None:
 def known_outlet(name: str) -> str | None:
     """The canonical name of an outlet outlets.toml knows, else None."""
     return _outlet_table()[0].get(_fold(name))
-
-
-def is_place(name: str) -> bool:
-    """부산, 경남, 창원시: a city or province, which a dateline may name where others name the outlet."""
-    return name.strip() in _places()
-
-
-@cache
-def _places() -> frozenset[str]:
-    orgs = rules.load("organizations")
-    regions = {alias for alias, canonical in orgs["aliases"].items() if canonical.endswith(("시", "도"))}
-    cities = set(orgs["cities"])
-    return frozenset(regions | cities | {city + "시" for city in cities})
 
 
 def is_portal(name: str) -> bool:

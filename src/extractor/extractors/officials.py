@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from .. import rules
+from .. import places, rules
 from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
@@ -47,8 +47,6 @@ class _Rules:
     completing: dict[str, str]
     portfolio: frozenset[str]
     before_name: re.Pattern[str]
-    cities: frozenset[str]
-    city_infixes: tuple[str, ...]
     city_offices: frozenset[str]
     offices: frozenset[str]
     not_local: frozenset[str]
@@ -98,8 +96,6 @@ def _rules() -> _Rules:
         completing=dict(titles["completing_offices"]),
         portfolio=frozenset(titles["portfolio"]["offices"]),
         before_name=re.compile(rf"(?:^|\s)(\S{{2,15}})\s(?:(?:{rules.alternation(orgs['membership'])})\s)?$"),
-        cities=frozenset(orgs["cities"]),
-        city_infixes=tuple(orgs["city_infixes"]),
         city_offices=frozenset(titles["city_offices"]),
         offices=frozenset(titles["offices"]) | frozenset(titles["roles"]["names"]),
         not_local=frozenset(orgs["not_local"]),
@@ -190,7 +186,7 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     start = match.start("name") if doc.body[match.start()] in "[▶" else start
     if pre and title in settings.portfolio:  # 국정기획수석: the portfolio is part of the office
         title, pre = pre + title, None
-    if pre and title in settings.city_offices and not has_org and not _is_city(pre):
+    if pre and title in settings.city_offices and not has_org and not places.is_city(pre):
         return None  # 진주 중앙시장, 동문공설시장: a market, not a mayor
     if pre:
         # A glued prefix names the organization: any place before a local office (마산시장),
@@ -222,7 +218,7 @@ def _may_be_local(word: str) -> bool:
     settings = _rules()
     if word in settings.not_local:
         return False
-    return not word.endswith("시") or word in settings.aliases or _is_city(word[:-1])
+    return not word.endswith("시") or word in settings.aliases or places.is_city(word[:-1])
 
 
 @lru_cache(maxsize=8)  # once per document and suffix, not per mention: 2,000 mentions read the body once
@@ -236,19 +232,6 @@ def _the_one_local(body: str, suffix: str) -> str | None:
 def _local_names(suffix: str) -> re.Pattern[str]:
     particles = rules.alternation(rules.load("titles")["particles"])
     return re.compile(rf"(?<![가-힣])[가-힣]{{2,4}}{suffix}(?=(?:{particles})?(?:[^가-힣]|$))")
-
-
-def _is_city(word: str) -> bool:
-    """대구, 서울특별, 창원특례: a city's bare name, or its name with the infix of its full name."""
-    settings = _rules()
-    for infix in settings.city_infixes:
-        word = word.removesuffix(infix)
-    return word in settings.cities
-
-
-def _is_place(name: str) -> bool:
-    """진주, 제주시: a city named where a person's name would stand."""
-    return name in _rules().cities or (name.endswith("시") and name[:-1] in _rules().cities)
 
 
 def _named_earlier(body: str, suffix: str, before: int) -> str | None:
@@ -311,7 +294,7 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
     foreign leaders are named by their family name alone (바이든 미국 대통령, 기시다 총리).
     """
     settings = _rules()
-    if name in settings.not_names or name in settings.aliases or name in settings.offices or _is_place(name):
+    if name in settings.not_names or name in settings.aliases or name in settings.offices or places.is_place(name):
         return False
     tokens = doc.tokens_between(start, start + len(name))
     one_proper_noun = (len(tokens) == 1 and tokens[0].tag == "NNP"
