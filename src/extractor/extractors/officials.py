@@ -197,8 +197,8 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         elif title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
             return None
         surface = f"{surface} {pre}" if surface else pre
-    if surface is None and groups.get("local"):
-        surface = _named_earlier(doc.body, groups["local"], match.start())
+    if surface is None and groups.get("local"):  # 김병일 시 대변인: the city the article is about
+        surface = _the_one_local(doc.body, groups["local"])
     if surface is None:
         start, surface = _organization_before(doc, start)
     if surface is None and title in settings.local:
@@ -215,15 +215,19 @@ def _full_title(groups: dict[str, str | None], title: str) -> str:
 
 
 def _may_be_local(word: str) -> bool:
-    settings = _rules()
-    if word in settings.not_local:
+    """Whether a word in 시, 도, 군 or 구 may name a local government: 시 and 도 end many
+    other words (당시, 도시, 보상제도), so there only the places of the list count."""
+    if word in _rules().not_local:
         return False
-    return not word.endswith("시") or word in settings.aliases or places.is_city(word[:-1])
+    if word.endswith(("시", "도")):
+        return places.is_place(word) or places.is_city(word[:-1])
+    return True
 
 
 @lru_cache(maxsize=8)  # once per document and suffix, not per mention: 2,000 mentions read the body once
 def _the_one_local(body: str, suffix: str) -> str | None:
-    """조인묵 군수 in an article about 양구군: the only county (city, district) the text names."""
+    """조인묵 군수 in an article about 양구군, 김병일 시 대변인 in one about 서울시: the only
+    county, city, province or district of that suffix the text names."""
     names = {name for m in _local_names(suffix).finditer(body) if _may_be_local(name := m.group(0))}
     return names.pop() if len(names) == 1 else None
 
@@ -232,13 +236,6 @@ def _the_one_local(body: str, suffix: str) -> str | None:
 def _local_names(suffix: str) -> re.Pattern[str]:
     particles = rules.alternation(rules.load("titles")["particles"])
     return re.compile(rf"(?<![가-힣])[가-힣]{{2,4}}{suffix}(?=(?:{particles})?(?:[^가-힣]|$))")
-
-
-def _named_earlier(body: str, suffix: str, before: int) -> str | None:
-    """"시 대변인" speaks for the city the article named first with that suffix (서울시가 …)."""
-    found = [(at, alias) for alias in _rules().aliases if alias.endswith(suffix) and len(alias) > 1
-             for at in [body.find(alias, 0, before)] if at >= 0]
-    return min(found)[1] if found else None
 
 
 def _common_noun_inside(doc: Document, match: re.Match[str]) -> bool:
