@@ -85,6 +85,7 @@ class _Patterns:
     labelled: re.Pattern[str]
     email: re.Pattern[str]
     author_suffix: re.Pattern[str]
+    name: re.Pattern[str]
 
 
 @cache
@@ -107,6 +108,7 @@ def _patterns() -> _Patterns:
         labelled=re.compile(rf"(?P<label>{labels})\s*(?:(?:시간|일시|일자|일)\s*)?(?:[:：]\s*)?" + data["timestamp"]),
         email=re.compile(data["email"]),
         author_suffix=re.compile(rf"\s*(?:{data['job']}|{rules.alternation(data['author_suffixes'])})\s*$"),
+        name=re.compile(data["name"]),
     )
 
 
@@ -128,13 +130,10 @@ def _outlet_and_reporter(found: dict[str, str | None]) -> dict[str, str | None]:
     """[서울=뉴시스] is place and outlet; [우리집신문=김고구마] is outlet and reporter: an
     outlet's name (known, or ending like one) before '=' and a person's after it."""
     place, outlet = found.get("place"), found.get("outlet")
-    if (place and outlet and not found.get("name") and _PERSON_NAME.fullmatch(outlet)
+    if (place and outlet and not found.get("name") and _patterns().name.fullmatch(outlet)
             and not places.is_place(place) and (known_outlet(place) or place.endswith(_outlet_suffixes()))):
         return {**found, "place": None, "outlet": place, "name": outlet}
     return found
-
-
-_PERSON_NAME = re.compile(r"[가-힣]{2,4}")
 
 
 @cache

@@ -55,7 +55,7 @@ def _name(element: lxml_html.HtmlElement) -> str:
 
 
 def _names(element: lxml_html.HtmlElement) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return selectors.names([element.get("class") or ""], element.get("id"))
 
 
 def _is_junk(element: lxml_html.HtmlElement) -> bool:

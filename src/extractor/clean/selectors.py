@@ -90,16 +90,6 @@ class Selector:
             return self.key in classes
         return bool(get(self.key) == self.value)
 
-    def xpath(self) -> str:
-        """The XPath test of this selector on the context element."""
-        if self.kind == "tag":
-            return f"self::{self.key}"
-        if self.kind == "id":
-            return f"@id='{self.key}'"
-        if self.kind == "class":
-            return f"contains(concat(' ', normalize-space(@class), ' '), ' {self.key} ')"
-        return f"@{self.key}='{self.value}'"
-
 
 class SelectorSet:
     """Many selectors asked at once: sets, not a loop, for a check on every element of a page."""
