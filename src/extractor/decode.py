@@ -206,19 +206,28 @@ def _reread(text: str, encoding: str) -> str:
 
 
 def _single_bytes(run: str) -> bytes:
-    return b"".join(bytes([b]) if (b := _CP1252.get(ch, ord(ch))) < 0x100 else ch.encode("utf-8") for ch in run)
+    return b"".join(_byte_reading(ch) for ch in run)
+
+
+def _byte_reading(ch: str) -> bytes:
+    """The likeliest bytes of a letter of mojibake: its byte as Latin-1 or Windows-1252,
+    or, beyond those, its UTF-8 bytes."""
+    single = _CP1252.get(ch, ord(ch))
+    return bytes([single]) if single < 0x100 else ch.encode("utf-8")
 
 
 def _readings(ch: str) -> list[bytes | str]:
-    """What a letter of mojibake may have been read from: one byte as Latin-1 or
-    Windows-1252, the letter's own UTF-8 bytes where a scraper tried UTF-8 first, or,
-    beyond Latin-1, the letter itself (a page's ∼ or ‘ written as an entity)."""
-    single = _CP1252.get(ch, ord(ch))
-    if ch in _CP1252:  # ‘ ’ “ …: a byte of 0x80-0x9F, or the page's own punctuation
-        return [bytes([single]), ch.encode("utf-8"), ch]
-    if single < 0x100:
-        return [bytes([single]), ch.encode("utf-8")] if single >= 0x80 else [bytes([single])]
-    return [ch.encode("utf-8"), ch]
+    """What a letter of mojibake may have been read from: the likeliest bytes first, then
+    its own UTF-8 bytes where a scraper tried UTF-8 first, or the letter itself (a page's ∼
+    or ‘ written as an entity) where it is no Latin-1 letter."""
+    first = _byte_reading(ch)
+    if ord(ch) < 0x80:
+        return [first]
+    utf8 = ch.encode("utf-8")
+    others: list[bytes | str] = [utf8] if utf8 != first else []
+    if ch in _CP1252 or ord(ch) >= 0x100:  # ‘ ’ “ … and ∼ ※: maybe the page's own
+        others.append(ch)
+    return [first, *others]
 
 
 # A CP949 pair scored by how Korean text uses it: symbols and Hangul (lead A1-C8, trail

@@ -177,8 +177,8 @@ def _ranks_a_list(body: str, at: int) -> bool:
 
 
 def _age_group(body: str, numeral: str, at: int) -> bool:
-    """30대 청년, 40대 이상: a round N대 before a word of people or of an assembly."""
-    if numeral not in ("10", "20", "30", "40", "50", "60", "70", "80", "90"):
+    """30대 청년, 20대 국회: a round N대 (10 … 90) before a word of people or of an assembly."""
+    if not (len(numeral) == 2 and numeral.isdigit() and numeral.endswith("0")):
         return False
     following = body[at:at + 12].split(maxsplit=1)
     return bool(following) and _age_head().match(following[0]) is not None
