@@ -44,7 +44,7 @@ def _rules() -> _Rules:
     ranges = rules.alternation(data["range_markers"])
     vague = rules.alternation(data["vague_prefixes"])
     pattern = re.compile(
-        rf"(?:(?P<pre>{prefixes})\s?)?(?<![0-9A-Za-z.,/])"
+        rf"(?:(?P<pre>{prefixes})\s?)?(?<![0-9A-Za-z./])(?<![0-9A-Za-z.],)"
         rf"(?:(?P<num>{NUMERAL})|(?<![가-힣])(?P<vague>{vague})?(?P<word>[십백천만억조]+))"
         rf"(?:\s?(?:{ranges})\s?(?P<num2>{NUMERAL}))?(?P<yeo>여)?"
         rf"(?:\s?(?P<unit>{words}))?(?:\s?(?P<post>{suffixes}))?"
