@@ -42,6 +42,7 @@ class _Rules:
     local: dict[str, str]
     aliases: dict[str, str]
     surnames: frozenset[str]
+    hanja_surnames: dict[str, str]
     not_names: frozenset[str]
     foreign_titles: frozenset[str]
     completing: dict[str, str]
@@ -67,6 +68,11 @@ def _rules() -> _Rules:
     org_word = rf"(?:[가-힣A-Za-z·]{{1,15}}?(?:{suffixes})|{aliases})"
     org = rf"{org_word}(?:\s{org_word})?"
     name = r"(?<![가-힣A-Za-z])(?P<name>[가-힣]{2,4})"
+    # 김건영(金乾永) 성주군수, 홍길동(55) 서울시장: the name's Hanja or the person's age
+    # may stand between name and office, the space after it often dropped in older copy.
+    after_name = r"(?:\s?\((?:[\u4e00-\u9fff]{2,4}|\d{1,3}세?)\)\s?|\s)"
+    # 원 장관, and in older copy and headlines 金군수 (the Hanja family name, unspaced)
+    family = r"(?<![가-힣\u4e00-\u9fff])(?P<surname>[가-힣](?=\s)|[\u4e00-\u9fff])\s?"
     # 한재석 전 송림군수, 한 전 군수: a former holder is named by the office too
     former = rf"(?:(?P<former>{rules.alternation(titles['former'])})\s)?"
     shapes = [
@@ -79,18 +85,19 @@ def _rules() -> _Rules:
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
         # and 김병일 시 대변인: the city, province or county the article is about, unnamed
         # and 김태효 국가안보실 1차장, 기획재정부 제1차관: a numbered office keeps its number
-        rf"{name}\s{former}(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??"
+        rf"{name}{after_name}{former}(?:(?P<org>{org})\s|(?P<local>[시도군구])\s)?(?P<pre>[가-힣]{{1,8}}?)??"
         rf"(?P<rank>제?[1-9])?(?P<title>{title}){bound}",
     ]
     return _Rules(
         shapes=[re.compile(s) for s in shapes],
-        family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s{former}(?P<title>{title}){bound}"),
+        family=re.compile(rf"{family}{former}(?P<title>{title}){bound}"),
         role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{bound})"),
-        role_family=re.compile(rf"(?<![가-힣])(?P<surname>[가-힣])\s(?P<title>{role}){bound}"),
+        role_family=re.compile(rf"{family}(?P<title>{role}){bound}"),
         org_word=re.compile(rf"^{org_word}$"),
         local=dict(titles["local_offices"]),
         aliases=dict(orgs["aliases"]),
         surnames=frozenset(names["single"].split()) | frozenset(names["double"]),
+        hanja_surnames=dict(names["hanja"]),
         not_names=frozenset(names["not_names"]),
         foreign_titles=frozenset(titles["foreign_offices"]),
         completing=dict(titles["completing_offices"]),
@@ -317,7 +324,8 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
     official = {m.name: m.official for m in full}
     out = []
     for match in pattern.finditer(doc.body):
-        named = first_seen.get((match.group("surname"), match.group("title")), {})
+        surname = _rules().hanja_surnames.get(match.group("surname"), match.group("surname"))
+        named = first_seen.get((surname, match.group("title")), {})
         candidates = [name for name, start in named.items() if start < match.start()]
         if len(candidates) == 1 and not taken.overlaps(match.start(), match.start() + 1):
             title = _full_title(match.groupdict(), match.group("title"))
