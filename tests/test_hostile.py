@@ -31,6 +31,7 @@ EXPECTED = {
     "zero-width.txt": "", "utf16-bom.txt": "",
     "mojibake-cp949.txt": "mojibake repaired: cp949", "mojibake-utf8-cp1252.txt": "mojibake repaired: utf-8",
     "mojibake-cp949-utf8-first.txt": "mojibake repaired: cp949",
+    "mojibake-utf8-thai.txt": "mojibake repaired: utf-8 text read as Thai", "thai.txt": "little or no Korean text",
 }
 
 
@@ -71,10 +72,12 @@ def test_zero_width_characters_do_not_split_words() -> None:
     assert article.indicators[0].previous is not None and article.indicators[0].previous.value == 400
 
 
-@pytest.mark.parametrize("name", ["mojibake-cp949.txt", "mojibake-utf8-cp1252.txt", "mojibake-cp949-utf8-first.txt"])
+@pytest.mark.parametrize("name", ["mojibake-cp949.txt", "mojibake-utf8-cp1252.txt", "mojibake-cp949-utf8-first.txt",
+                                  "mojibake-utf8-thai.txt"])
 def test_mojibake_gives_the_original_article(name: str) -> None:
     """CP949 or UTF-8 once read as Latin-1/Windows-1252 and saved as UTF-8, as archives hold it;
-    or CP949 read by a scraper that tried UTF-8 first and fell back to Latin-1 byte by byte."""
+    CP949 read by a scraper that tried UTF-8 first and fell back to Latin-1 byte by byte; or
+    UTF-8 taken for Thai (Windows-874) by a charset detector."""
     original = extractor.extract(Path(__file__).parent.parent / "samples" / "kukinews-masan-jobs-2009.txt")
     repaired = extractor.extract((HOSTILE / name).read_bytes())
     assert repaired.body == original.body
@@ -177,6 +180,6 @@ def test_mojibake_keeps_the_symbols_a_page_wrote_as_themselves() -> None:
         return text.encode("cp949").decode("utf-8", errors="latin1-fallback")
 
     first, second = "서초구는 사업별로 최대 500만 원", "2천만 원 이내로 사업비를 지원한다고 밝혔다."
-    repaired, encoding = unmojibake(scraped(first) + "∼" + scraped(second))
+    repaired, encoding, _ = unmojibake(scraped(first) + "∼" + scraped(second))
     assert encoding == "cp949"
     assert repaired == first + "∼" + second

@@ -59,6 +59,12 @@ _LATIN1 = re.compile(f"[{_HIGH}]")
 _PAIRED = "\\u0100-\\uffff"
 # A run of mojibake: those letters with the ASCII between them (a CP949 trail byte may be ASCII).
 _LATIN1_RUN = re.compile(f"[{_HIGH}][\\x00-\\xff{''.join(_CP1252)}{_PAIRED}]*[{_HIGH}]|[{_HIGH}]")
+# UTF-8 taken for Thai (Windows-874, a charset detector's guess for short Korean pages):
+# 0xA1-0xFB are the Thai letters U+0E01-U+0E5B, and the bytes 0x80-0xA0 that a Hangul
+# syllable's UTF-8 also holds come out as Latin-1 or Windows-1252 ('๋กœ' for the bytes of 로).
+_THAI_BYTES = {chr(0x0E00 + b - 0xA0): b for b in (*range(0xA1, 0xDB), *range(0xDF, 0xFC))}
+_THAI = re.compile("[\u0e01-\u0e5b]")
+_THAI_RUN = re.compile(f"[\u0e01-\u0e5b{_HIGH}]+")
 
 
 @dataclass(frozen=True)
@@ -164,10 +170,10 @@ def _checked(text: str, encoding: str, warnings: list[str]) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
-    repaired, original = unmojibake(text)
+    repaired, original, read_as = unmojibake(text)
     if original:
         text, encoding = repaired, f"{original} via {encoding} mojibake"
-        warnings.append(f"mojibake repaired: {original} text read as Latin-1")
+        warnings.append(f"mojibake repaired: {original} text read as {read_as}")
     sample = text[:20000]
     if sample and 1 - len(_UNREADABLE.findall(sample)) / len(sample) < _MIN_READABLE:
         raise InputError(f"decodes as {encoding} but is mostly unreadable (binary or wrong encoding)")
@@ -176,33 +182,45 @@ def _checked(text: str, encoding: str, warnings: list[str]) -> Decoded:
     return Decoded(text=unicodedata.normalize("NFC", text), encoding=encoding, warnings=warnings)
 
 
-def unmojibake(text: str) -> tuple[str, str | None]:
-    """Korean text that was once read as Latin-1 and saved again: (repaired text, its encoding).
+def unmojibake(text: str) -> tuple[str, str | None, str | None]:
+    """Korean text that was once read in a wrong single-byte charset and saved again:
+    (repaired text, its encoding, the charset it was taken for).
 
     Archives are full of it ("±èÇå¼ö" for 김헌수): a scraper took CP949 or UTF-8 bytes
-    for Latin-1. Those characters map back to the original bytes one to one, so each run
-    of them is re-read as CP949 or UTF-8; the repair is kept only when it turns a text
-    without Hangul into Korean. (ftfy repairs the UTF-8 case only, and CP949 is the
-    common one here, so this stays our own.)
+    for Latin-1, or UTF-8 for Thai. Those characters map back to the original bytes one
+    to one, so each run of them is re-read; the repair is kept only when it turns a text
+    without Hangul into Korean. (ftfy repairs the UTF-8-as-Latin-1 case only, and CP949
+    is the common one here, so this stays our own.)
     """
     sample = text[:20000]
-    latin = len(_LATIN1.findall(sample))
-    if latin < _MIN_MOJIBAKE or len(_HANGUL.findall(sample)) > 0.1 * latin:
-        return text, None
-    for target in ("cp949", "utf-8"):
+    hangul_before = len(_HANGUL.findall(sample))
+    latin, thai = len(_LATIN1.findall(sample)), len(_THAI.findall(sample))
+    # The charset whose letters the text is mostly made of first: Thai mojibake holds some
+    # Windows-1252 letters too, which CP949 would happily pair up into nonsense.
+    readings = [(latin, "cp949", "Latin-1"), (latin, "utf-8", "Latin-1")]
+    readings.insert(0 if thai > latin else 2, (thai, "utf-8", "Thai"))
+    for found, target, read_as in readings:
+        if found < _MIN_MOJIBAKE or hangul_before > 0.1 * found:
+            continue
         # A Hangul syllable is 2 bytes in CP949, 3 in UTF-8: the repair must yield about that
-        # many, and next to no undecodable bytes (French or German text yields neither).
-        fixed = _reread(sample, target)
+        # many, and next to no undecodable bytes (French or Thai text yields neither).
+        fixed = _reread(sample, target, read_as)
         hangul = len(_HANGUL.findall(fixed))
-        if hangul > 0.25 * latin and fixed.count("\ufffd") <= 0.05 * hangul:
-            return _reread(text, target), target
-    return text, None
+        if hangul > 0.25 * found and fixed.count("\ufffd") <= 0.05 * hangul:
+            return _reread(text, target, read_as), target, read_as
+    return text, None, None
 
 
-def _reread(text: str, encoding: str) -> str:
+def _reread(text: str, encoding: str, read_as: str) -> str:
+    if read_as == "Thai":
+        return _THAI_RUN.sub(lambda run: bytes(map(_thai_byte, run.group())).decode(encoding, errors="replace"), text)
     if encoding == "cp949":
         return _LATIN1_RUN.sub(lambda run: _cp949_text(run.group()), text)
     return _LATIN1_RUN.sub(lambda run: _single_bytes(run.group()).decode(encoding, errors="replace"), text)
+
+
+def _thai_byte(ch: str) -> int:
+    return _THAI_BYTES.get(ch) or _CP1252.get(ch) or ord(ch)
 
 
 def _single_bytes(run: str) -> bytes:
