@@ -42,11 +42,6 @@ def test_timestamps(line: str, published: str, updated: str) -> None:
     assert (got_updated.isoformat() if got_updated else None) == opt(updated)
 
 
-@pytest.mark.parametrize("line", ["[속보] 정부가 발표했다.", "[단독] 정부가 발표했다.", "[사설] 정부의 발표"])
-def test_bracketed_labels_are_no_outlets(line: str) -> None:
-    assert meta.strip_dateline(line) == (None, line)
-
-
 @pytest.mark.parametrize(("given", "outlet"), cases("outlets.tsv"))
 def test_outlet_corpus(given: str, outlet: str) -> None:
     found = meta.outlet_from_url(given) if "://" in given else meta.canonical_outlet(given)
@@ -162,6 +157,16 @@ def test_a_scrapers_second_copy_of_the_article_leaves_the_body() -> None:
     assert article.body.split("\n") == ["청와대가 제도를 도입한다.", paragraph, "이상", "이상"]
     assert paragraph in article.removed
     assert len(article.quotes) == 1
+
+
+def test_a_lone_triangle_line_is_a_caption_and_a_run_of_them_a_list() -> None:
+    items = ["▲ 청년 일자리 확대", "▲ 노인 돌봄 강화", "▲ 지역 균형 발전"]
+    article = extract("\n".join(["(충주=연합뉴스) 홍길동 기자 = 충주시가 내년 예산안을 확정했다고 밝혔다.",
+                                  "▲ 충주시청 전경", "주요 사업은 다음과 같다.", *items,
+                                  "▲ 시는 이 밖에도 관광 예산을 늘리기로 했다.", "시의회는 다음 달 심의한다."]))
+    assert article.captions == ["▲ 충주시청 전경"]
+    assert all(item in article.body.split("\n") for item in items)
+    assert "▲ 시는 이 밖에도 관광 예산을 늘리기로 했다." in article.body
 
 
 def test_a_list_of_long_headlines_is_not_unwrapped() -> None:

@@ -23,6 +23,9 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u202a-\u202e\ufeff\u00ad]")
 _PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!][\"”’']?\)?$|(다|요)[\"”’']\)?$")
 _SENTENCE_END = re.compile(r"(다|요)[.?!]")
 _OUTLINE_BULLETS = "□■○●◦◇◆"
+PHOTO_MARKS = ("▲", "△")
+# A caption is a label, not a paragraph: longer ▲ lines are the article's own.
+_CAPTION_MAX_CHARS = 100
 _DATELINE_REACH = 3
 # A paragraph this long that the body already holds is a scraper's second copy of the
 # article (or of its end), not the writer's: short lines (▲ items, "이상") may repeat.
@@ -114,17 +117,20 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     `Cleaned.header` for the caller to choose a title from.
     """
     out = Cleaned(body="", meta=draft)
+    folded = [fold(raw) for raw in lines]
+    lone_marks = _lone_photo_marks(folded)
     paragraphs: list[str] = []
     seen: set[str] = set()  # paragraphs as first kept, to know a scraper's second copy
     adjacent = False  # the last kept line stood right above this one
     footer_outlet: str | None = None
-    for index, raw in enumerate(lines):
-        line = fold(raw)
+    for index, line in enumerate(folded):
         follows, adjacent = adjacent, False
         if title and line == fold(title):
             out.removed.append(line)
             continue
         kind = classify(line)
+        if kind is Kind.CONTENT and index in lone_marks:
+            kind = Kind.CAPTION
         if kind is Kind.CONTENT and index < header_end:
             out.header.append(line)
             continue
@@ -167,6 +173,23 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             draft.add_reporter(None, email)
     out.body = "\n".join(paragraphs)
     return out
+
+
+def _lone_photo_marks(folded: list[str]) -> set[int]:
+    """Lines that are a photo's caption by their ▲ alone ("▲ 충주시청 전경"): short, no
+    sentence, and with no ▲ line beside them, since ▲ items of a list come in runs."""
+    marked = [i for i, line in enumerate(folded) if line.startswith(PHOTO_MARKS)]
+    texts = [i for i, line in enumerate(folded) if line]
+    neighbours = {i: (texts[k - 1] if k else None, texts[k + 1] if k + 1 < len(texts) else None)
+                  for k, i in enumerate(texts)}
+    lone = set()
+    for i in marked:
+        line = folded[i]
+        if len(line) > _CAPTION_MAX_CHARS or is_prose(line) or line.count(line[0]) > 1:
+            continue
+        if not any(j is not None and folded[j].startswith(PHOTO_MARKS) for j in neighbours[i]):
+            lone.add(i)
+    return lone
 
 
 def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .. import rules
 from . import meta as meta_rules
-from .lines import Cleaned, Kind, classify, clean_lines, continues, fold, starts_body
+from .lines import PHOTO_MARKS, Cleaned, Kind, classify, clean_lines, continues, fold, starts_body
 from .meta import MetaDraft
 
 _FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
@@ -21,7 +21,6 @@ _FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
 _SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
 _LAST_WORD_ONE_SYLLABLE = re.compile(r"(?:^|\s)[가-힣]$")
 _CLOSING = re.compile(r"[.,?!)\]”’\"'…%]")
-_PHOTO_MARKS = ("▲", "△")
 _HANGUL = re.compile(r"[가-힣]")
 _HEADLINE_HANGUL = 8
 
@@ -126,7 +125,7 @@ def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None,
         # above the article, a ▲ line is a photo's caption.
         at = header.index(line)
         following = header[at + 1] if at + 1 < len(header) else ""
-        if (following.startswith(line) and classify(following) is Kind.CAPTION) or line.startswith(_PHOTO_MARKS):
+        if (following.startswith(line) and classify(following) is Kind.CAPTION) or line.startswith(PHOTO_MARKS):
             captions.append(line)
         else:
             kept.append(line)
