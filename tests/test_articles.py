@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor import extract
 
 ARTICLES = Path(__file__).parent / "corpus" / "articles"
@@ -60,8 +62,9 @@ def test_regional_cms_page() -> None:
     assert {(y.text, y.year) for y in article.years} == {("내년", 2024), ("올해", 2023)}
 
 
-def test_page_without_site_metadata_names_its_outlet_in_the_title() -> None:
-    page = ("<html><head><title>부산시 청년 지원 확대 - 부산일보</title></head><body>"
+@pytest.mark.parametrize("separator", ["-", "|", "::", "ㅣ", "«"])
+def test_page_without_site_metadata_names_its_outlet_in_the_title(separator: str) -> None:
+    page = (f"<html><head><title>부산시 청년 지원 확대 {separator} 부산일보</title></head><body>"
             "<p>부산시가 청년 월세 지원 대상을 5천명에서 1만명으로 늘린다고 밝혔다.</p></body></html>")
     article = extract(page.encode("utf-8"))
     assert (article.meta.outlet, article.meta.title) == ("부산일보", "부산시 청년 지원 확대")

@@ -31,6 +31,7 @@ _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MIN_BODY_CHARS = 30
 _PORTAL_OUTLET_TAGS = ("og:article:author", "twitter:creator", "article:publisher")
+_TITLE_SUFFIX = re.compile(r"\s[-|:·ㅣ–—<>«»]{1,2}\s*([^-|:·ㅣ–—<>«»]{2,20})$")
 _CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
 
 
@@ -209,8 +210,8 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
         if byline(_names(tag)) and len(tag.get_text(" ")) < 60:
             _take_author(draft, fold(tag.get_text(" ")))
     page_title = fold(soup.title.get_text(" ")) if soup.title else ""
-    # "headline - 부산일보", "headline | 한겨레": the site's name closes the page title
-    suffix = re.search(r"\s[-|:·]\s*([^-|:·]{2,20})$", page_title)
+    # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
+    suffix = _TITLE_SUFFIX.search(page_title)
     if draft.outlet is None and suffix:
         draft.outlet = meta_rules.canonical_outlet(suffix.group(1))
     if draft.title is None:
