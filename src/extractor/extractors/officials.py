@@ -38,6 +38,7 @@ class _Rules:
     family: re.Pattern[str]
     role: re.Pattern[str]
     role_family: re.Pattern[str]
+    concurrent: re.Pattern[str]
     org_word: re.Pattern[str]
     local: dict[str, str]
     aliases: dict[str, str]
@@ -93,6 +94,8 @@ def _rules() -> _Rules:
         family=re.compile(rf"{family}{former}(?P<title>{title}){bound}"),
         role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{bound})"),
         role_family=re.compile(rf"{family}(?P<title>{role}){bound}"),
+        # 기획재정부 장관 겸 경제부총리: a second office held with the first
+        concurrent=re.compile(rf"\s?겸\s?[가-힣]{{0,8}}?(?P<title>{title}){bound}"),
         org_word=re.compile(rf"^{org_word}$"),
         local=dict(titles["local_offices"]),
         aliases=dict(orgs["aliases"]),
@@ -321,6 +324,10 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
     for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
         first_seen.setdefault((m.name[0], m.office), {}).setdefault(m.name, m.start)
+        concurrent = _rules().concurrent.match(doc.body, m.end)
+        if concurrent:  # "추 부총리" refers back to 추경호 장관 겸 경제부총리
+            for office in _office_and_its_head(concurrent.group("title")):
+                first_seen.setdefault((m.name[0], office), {}).setdefault(m.name, m.start)
     official = {m.name: m.official for m in full}
     out = []
     for match in pattern.finditer(doc.body):
@@ -332,6 +339,12 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
             out.append(Mention(candidates[0], title, None, None, match.start(), match.end(),
                                official=official[candidates[0]], office=match.group("title")))
     return out
+
+
+def _office_and_its_head(title: str) -> list[str]:
+    """경제부총리 and 부총리: the office and the longest office it ends with, as text refers back."""
+    heads = [o for o in _rules().offices if title.endswith(o) and o != title]
+    return [title, max(heads, key=len)] if heads else [title]
 
 
 def merge(mentions: list[Mention], body: str) -> list[Official]:

@@ -154,8 +154,14 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         if nearest.start >= sentence_start or gap.strip() in ("", ":", "：") or (
                 _SUBJECT.match(gap) and not _SENTENCE_END.search(gap)):
             return nearest
-    if last is not None and last.speaker and _rules().pronoun.search(doc.body[sentence_start:open_at]):
-        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+    if _rules().pronoun.search(doc.body[sentence_start:open_at]):
+        # 그는, 이어: whoever the text spoke of last, the last quote's speaker or a person
+        # named since (이창용 총재도 … 밝혔다. 그는 "…"), within this paragraph or the one before.
+        named = _named_before(doc.body, speakers, starts, sentence_start)
+        if last is not None and last.speaker and (named is None or named.start < last.span.start):
+            return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+        if named is not None:
+            return named
     line_end = doc.body.find("\n", close_at)
     line_end = len(doc.body) if line_end < 0 else line_end
     reach = min(line_end, max(sentence_end, close_at + 40))
@@ -164,3 +170,11 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     reach = full_stop.start() if full_stop else reach
     after = speakers[bisect.bisect_left(starts, close_at):bisect.bisect_left(starts, reach)]
     return after[0] if after else None
+
+
+def _named_before(body: str, speakers: list[_Speaker], starts: list[int], at: int) -> _Speaker | None:
+    """The person named last before `at`, in its paragraph or the one before."""
+    line_start = body.rfind("\n", 0, at) + 1
+    reach = body.rfind("\n", 0, max(0, line_start - 1)) + 1
+    i = bisect.bisect_left(starts, at) - 1
+    return speakers[i] if i >= 0 and speakers[i].start >= reach and speakers[i].end <= at else None
