@@ -185,3 +185,12 @@ def test_outlet_equals_reporter_dateline_and_a_name_before_a_stamp() -> None:
     assert rest == "양구군은 경관 사업을 추진한다."
     assert meta.match_byline_line("김고구마 | 기사입력 2021/12/27 [07:47]") == {"name": "김고구마"}
     assert not (meta.match_byline_line("정치 | 입력 2021/12/27 [07:47]") or {}).get("name")
+
+
+def test_a_reporter_box_outside_the_article_gives_name_and_email() -> None:
+    page = ('<html><body><div class="art_txt"><p>서울시가 어르신 교통비 지원을 연 12만원으로 늘린다고 밝혔다.</p>'
+            '<p>지원 대상은 65세 이상 시민 약 170만명이다.</p></div>'
+            '<div class="writer_info">김서연 기자 ksy@seouldaily.kr</div></body></html>')
+    article = extract(page.encode("utf-8"))
+    assert [(r.name, r.email) for r in article.meta.reporters] == [("김서연", "ksy@seouldaily.kr")]
+    assert "김서연" not in article.body

@@ -208,7 +208,12 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     byline = selectors.byline_words()
     for tag in elements:
         if byline(_names(tag)) and len(tag.get_text(" ")) < 60:
-            _take_author(draft, fold(tag.get_text(" ")))
+            text = fold(tag.get_text(" "))
+            found = meta_rules.match_byline_line(text)  # "김서연 기자 ksy@…": the email too
+            if found and found.get("name"):
+                draft.take({"name": found["name"], "email": found.get("email")})
+            else:
+                _take_author(draft, text)
     page_title = fold(soup.title.get_text(" ")) if soup.title else ""
     # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
     suffix = _TITLE_SUFFIX.search(page_title)
