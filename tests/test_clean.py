@@ -199,7 +199,8 @@ def test_a_reporter_box_outside_the_article_gives_name_and_email() -> None:
 @pytest.mark.parametrize("box", ["cmt_list", "comment-box", "reply_area", "recommend news"])
 def test_furniture_with_more_text_than_the_article_is_not_the_body(box: str) -> None:
     """Readers' comments and recommended stories hold long Korean paragraphs too."""
-    comments = "".join(f"<p>독자 의견 {i}: 교통비 지원은 좋지만 재정 부담이 커지는 것은 아닌지 걱정됩니다.</p>" for i in range(6))
+    opinion = "교통비 지원은 좋지만 재정 부담이 커지는 것은 아닌지 걱정됩니다."
+    comments = "".join(f"<p>독자 의견 {i}: {opinion}</p>" for i in range(6))
     page = ('<html><body><div class="txt"><p>서울시가 어르신 교통비 지원을 연 12만원으로 늘린다고 밝혔다.</p>'
             f'<p>지원 대상은 65세 이상 시민 약 170만명이다.</p></div><div class="{box}">{comments}</div></body></html>')
     article = extract(page.encode("utf-8"))

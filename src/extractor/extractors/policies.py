@@ -45,7 +45,10 @@ def _settings() -> dict[str, Any]:
 @cache
 def _word_pattern() -> re.Pattern[str]:
     words = rules.alternation(list(_settings()["ordinal_words"]) + _settings()["enumeration"]["finals"])
-    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<m>{words})(?:로)?(?=[,\s]|[가-힣])", re.M)
+    # At a paragraph's or sentence's start; or inside a sentence when a comma follows
+    # ("정부는 첫째, … 둘째, …"), which "첫째 아들" and "둘째 주" never have.
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<m>{words})(?:로)?(?=[,\s]|[가-힣])"
+                      rf"|(?<=\s)(?P<inline>{words})(?:로)?(?=,)", re.M)
 
 
 @cache
@@ -71,8 +74,9 @@ def _word_markers(body: str) -> list[_Marker]:
     finals = _settings()["enumeration"]["finals"]
     out = []
     for match in _word_pattern().finditer(body):
-        word = match.group("m")
-        out.append(_Marker("word", words.get(word, 0), match.start(), match.end("m"), final=word in finals,
+        group = "m" if match.group("m") else "inline"
+        word = match.group(group)
+        out.append(_Marker("word", words.get(word, 0), match.start(group), match.end(group), final=word in finals,
                            lead=match.end()))
     return out
 
@@ -133,7 +137,7 @@ def _items(doc: Document, group: list[_Marker], number: int) -> list[PolicyItem]
         end = start + len(text)
         paragraph_counts.append(text.count("\n") + 1)
         title_start, title_end = _title(body, marker, end)
-        if i and i + 1 == len(group) and _phrase_list(body, group, [item.title for item in items]):
+        if i and i + 1 == len(group) and _phrase_list(doc, group, items):
             title_end = _noun_phrase_end(doc, title_start, title_end)
         title = body[title_start:title_end].strip()
         items.append(PolicyItem(
@@ -143,10 +147,19 @@ def _items(doc: Document, group: list[_Marker], number: int) -> list[PolicyItem]
     return items
 
 
-def _phrase_list(body: str, group: list[_Marker], titles: list[str]) -> bool:
-    """An inline list of noun phrases: "① 월세 지원 확대 ② 공공임대 공급 ③ … 교육을 제시했다"."""
-    inline = body.find("\n", group[0].start, group[-1].start) < 0
-    return inline and all(len(t) <= _MAX_PHRASE and not _SENTENCE_END.search(t) for t in titles)
+def _phrase_list(doc: Document, group: list[_Marker], items: list[PolicyItem]) -> bool:
+    """An inline list of noun phrases: "① 월세 지원 확대 ② 공공임대 공급 ③ … 교육을 제시했다",
+    not of clauses ("첫째, 장려금을 지급하고 둘째, …"), whose items end in a verb's ending."""
+    if doc.body.find("\n", group[0].start, group[-1].start) >= 0:
+        return False
+    for item in items:
+        if len(item.title) > _MAX_PHRASE or _SENTENCE_END.search(item.title):
+            return False
+        at = doc.body.find(item.title, item.span.start, item.span.end)
+        tokens = doc.tokens_between(at, at + len(item.title)) if at >= 0 else []
+        if tokens and tokens[-1].tag.startswith("E"):
+            return False
+    return True
 
 
 def _noun_phrase_end(doc: Document, start: int, end: int) -> int:
