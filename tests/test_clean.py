@@ -42,6 +42,12 @@ def test_timestamps(line: str, published: str, updated: str) -> None:
     assert (got_updated.isoformat() if got_updated else None) == opt(updated)
 
 
+@pytest.mark.parametrize(("value", "published"), cases("stamps.tsv"))
+def test_machine_readable_stamps(value: str, published: str) -> None:
+    stamp = meta.parse_timestamp(value)
+    assert (stamp.isoformat() if stamp else None) == opt(published)
+
+
 @pytest.mark.parametrize(("given", "outlet"), cases("outlets.tsv"))
 def test_outlet_corpus(given: str, outlet: str) -> None:
     found = meta.outlet_from_url(given) if "://" in given else meta.canonical_outlet(given)
@@ -205,3 +211,12 @@ def test_furniture_with_more_text_than_the_article_is_not_the_body(box: str) -> 
             f'<p>지원 대상은 65세 이상 시민 약 170만명이다.</p></div><div class="{box}">{comments}</div></body></html>')
     article = extract(page.encode("utf-8"))
     assert article.body.startswith("서울시가") and "독자 의견" not in article.body
+
+
+@pytest.mark.parametrize("tag", ['<meta itemprop="datePublished" content="2024-03-05T14:20:00+09:00">',
+                                 '<meta property="og:regDate" content="20240305142000">',
+                                 '<meta property="article:published_time" content="2024-03-05T05:20:00Z">'])
+def test_publication_time_from_the_heads_meta_tags(tag: str) -> None:
+    page = f"<html><head>{tag}</head><body><p>서울시가 어르신 교통비 지원을 늘린다고 밝혔다.</p></body></html>"
+    published = extract(page.encode("utf-8")).meta.published_at
+    assert published is not None and published.isoformat() == "2024-03-05T14:20:00+09:00"

@@ -192,10 +192,10 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
         outlet = next((name for name in named if name), outlet)
     if outlet:
         draft.outlet = meta_rules.canonical_outlet(outlet)
-    for key in ("article:published_time", "og:published_time", "pubdate", "publish-date", "date"):
+    for key in selectors.settings()["published_meta"]:
         if key in tags and draft.published_at is None:
             draft.published_at = meta_rules.parse_timestamp(tags[key])
-    for key in ("article:modified_time", "og:updated_time", "lastmod"):
+    for key in selectors.settings()["updated_meta"]:
         if key in tags and draft.updated_at is None:
             draft.updated_at = meta_rules.parse_timestamp(tags[key])
     time_tag = next((t for t in elements if t.name == "time" and t.get("datetime")), None)

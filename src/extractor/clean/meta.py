@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from functools import cache
 from urllib.parse import urlsplit
 
 from .. import places, rules
 
 KST = timezone(timedelta(hours=9))
+# Portals' meta tags write a stamp as one number: 20240305142000 (og:regDate), 202403051420.
+_COMPACT = re.compile(r"^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?$")
 
 
 _COPYRIGHT_NAME = re.compile(r"(?:ⓒ|©|\([cC]\))\s*([가-힣A-Za-z0-9.]{2,20})")
@@ -208,14 +211,32 @@ def line_times(line: str) -> tuple[datetime | None, datetime | None]:
 
 
 def parse_timestamp(value: str) -> datetime | None:
-    """A date-time from an ISO string or a Korean stamp; +09:00 unless it states an offset."""
+    """A date-time from an ISO string, a Korean stamp, a compact or an RFC 2822 one (RSS).
+
+    +09:00 unless it states an offset; a UTC stamp (…Z) is a machine's way of writing the
+    time, so it is given as Korean local time, the same instant.
+    """
     value = value.strip()
+    compact = _COMPACT.match(value)
+    if compact:
+        year, month, day, hour, minute, second = (int(part or 0) for part in compact.groups())
+        try:
+            return datetime(year, month, day, hour, minute, second, tzinfo=KST)
+        except ValueError:  # 20240231
+            return None
     try:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         match = _patterns().timestamp.search(value)
-        return _to_datetime(match) if match else None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=KST)
+        if match:
+            return _to_datetime(match)
+        try:
+            stamp = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if stamp.tzinfo is None:
+        return stamp.replace(tzinfo=KST)
+    return stamp.astimezone(KST) if stamp.utcoffset() == timedelta(0) else stamp
 
 
 def _to_datetime(match: re.Match[str]) -> datetime | None:
