@@ -202,8 +202,13 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         # A glued prefix names the organization: any place before a local office (마산시장),
         # the start of an organization the office's first syllable completes (금융감독원장),
         # or a known or organization-shaped word before any other office (국토부장관).
-        if title in settings.completing and title not in settings.local:
-            pre = pre + settings.completing[title]
+        completing = _completing_office(title)
+        if completing and title not in settings.local:
+            # 국가안보실장: the office 안보실장 ends in 실장, so 국가 + 안보 + 실 is the organization;
+            # a deputy's 부 (국회부의장, 금감원부원장) names no part of it
+            head = title[: len(title) - len(completing)]
+            pre, suffix = pre + ("" if head == "부" else head), settings.completing[completing]
+            pre = pre if pre.endswith(suffix) else pre + suffix
         elif title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
             return None
         surface = f"{surface} {pre}" if surface else pre
@@ -216,6 +221,14 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
     return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title)
+
+
+def _completing_office(title: str) -> str | None:
+    """The office among completing_offices that `title` is or ends with (실장 of 안보실장)."""
+    completing = _rules().completing
+    if title in completing:
+        return title
+    return next((office for office in completing if title.endswith(office)), None)
 
 
 def _full_title(groups: dict[str, str | None], title: str) -> str:
@@ -315,7 +328,11 @@ def is_person_name(doc: Document, name: str, start: int, *, title: str | None = 
     if len(name) == 4 and name[:2] not in settings.surnames:
         return False  # four syllables: 남궁민수, not 소통채널
     compound = sum(1 for t in tokens if t.tag == "NNG" and t.end - t.start >= 2) >= 2
-    return not compound and not any(t.tag.startswith(("V", "J", "E", "XS")) for t in tokens)
+    # A common noun with a suffix or bound noun after it is no name (주민들, 정부측); a
+    # suffix elsewhere is Kiwi misreading a name (이권재 as 이+권+재).
+    suffixed = (len(tokens) >= 2 and tokens[-1].tag in ("XSN", "NNB") and tokens[-2].tag == "NNG"
+                and tokens[-2].end - tokens[-2].start >= 2)
+    return not compound and not suffixed and not any(t.tag.startswith(("V", "J", "E", "XSV", "XSA")) for t in tokens)
 
 
 def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, pattern: re.Pattern[str]) -> list[Mention]:
