@@ -220,3 +220,17 @@ def test_publication_time_from_the_heads_meta_tags(tag: str) -> None:
     page = f"<html><head>{tag}</head><body><p>서울시가 어르신 교통비 지원을 늘린다고 밝혔다.</p></body></html>"
     published = extract(page.encode("utf-8")).meta.published_at
     assert published is not None and published.isoformat() == "2024-03-05T14:20:00+09:00"
+
+
+def test_a_portals_notices_after_the_rights_footer_leave_the_body() -> None:
+    paragraphs = ["국토교통부가 내년까지 공공임대주택 10만호를 추가로 공급한다.",
+                  "국토부는 올해 공공임대 예산을 1조2천억원 늘렸다."]
+    tail = ["기사의 섹션 정보는 해당 언론사의 분류를 따르고 있습니다.",
+            "메인에서 바로 보는 언론사 편집 뉴스 지금 바로 구독해보세요!"]
+    footer = "Copyright ⓒ 경향신문. All rights reserved. 무단 전재 및 재배포 금지."
+    article = extract("\n".join([*paragraphs, footer, *tail]))
+    assert article.body.split("\n") == paragraphs
+    assert all(line in article.removed for line in tail)
+    # a bare credit is no footer: the article goes on after it
+    article = extract("\n".join([paragraphs[0], "ⓒ 뉴스1", paragraphs[1], "정부는 다음 달 세부 계획을 내놓는다."]))
+    assert article.body.endswith("세부 계획을 내놓는다.")

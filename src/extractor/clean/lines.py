@@ -26,6 +26,8 @@ _OUTLINE_BULLETS = "□■○●◦◇◆"
 PHOTO_MARKS = ("▲", "△")
 # A caption is a label, not a paragraph: longer ▲ lines are the article's own.
 _CAPTION_MAX_CHARS = 100
+# Paragraphs of article a rights footer must close before the rest of the page is cut.
+_FOOTER_AFTER = 2
 _DATELINE_REACH = 3
 # A paragraph this long that the body already holds is a scraper's second copy of the
 # article (or of its end), not the writer's: short lines (▲ items, "이상") may repeat.
@@ -123,6 +125,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     seen: set[str] = set()  # paragraphs as first kept, to know a scraper's second copy
     adjacent = False  # the last kept line stood right above this one
     footer_outlet: str | None = None
+    past_footer = False  # a rights footer closed the article: what follows is the page's
     for index, line in enumerate(folded):
         follows, adjacent = adjacent, False
         if title and line == fold(title):
@@ -146,6 +149,9 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             continue
         if kind is Kind.COPYRIGHT:  # the last footer's name, used when nothing else names the outlet
             footer_outlet = meta_rules.outlet_in_copyright(line) or footer_outlet
+            past_footer = past_footer or (len(paragraphs) >= _FOOTER_AFTER and bool(_rights_footer().search(line)))
+        if kind is Kind.CONTENT and past_footer:  # a portal's notices, its subscription pitch
+            kind = Kind.DROP
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
@@ -173,6 +179,11 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             draft.add_reporter(None, email)
     out.body = "\n".join(paragraphs)
     return out
+
+
+@cache
+def _rights_footer() -> re.Pattern[str]:
+    return re.compile(rules.load("boilerplate")["rights_footer"])
 
 
 def _lone_photo_marks(folded: list[str]) -> set[int]:
