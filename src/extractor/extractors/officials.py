@@ -80,7 +80,9 @@ def _rules() -> _Rules:
         # 행정안전부(장관 이달곤)
         rf"(?P<org>{org_word})\s?\(\s?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}})\s?\)",
         # [구병삼/통일부 대변인 : "…"], ▶ 인터뷰 : 홍길동 / 서울시 대변인 - "…"
-        rf"{cue}(?P<name>[가-힣]{{2,4}})\s?/\s?(?:(?P<org>[^:\]/\-]{{1,30}}?)\s?)?(?P<title>{title})\s?[:：\-]",
+        # and [이준석/국민의힘 대표 (어제(1일)) : …], [오세훈/서울시장 당선인 : …]
+        rf"{cue}(?P<name>[가-힣]{{2,4}})\s?/\s?(?:(?P<org>[^:\]/\-]{{1,30}}?)\s?)?(?P<title>{title})"
+        rf"(?:\s?(?P<elect>{rules.alternation(titles['elect'])}))?(?:\s?\([^()\n]{{0,20}}(?:\([^()\n]{{0,10}}\))?\))?\s?[:：\-]",
         # 산업통상자원부 장관 홍길동은, 시장 권영진은
         rf"(?<![가-힣])(?:(?P<org>{org})\s)?(?P<rank>제?[1-9])?(?P<title>{title})\s(?P<name>[가-힣]{{2,4}}?){bound}",
         # 권영진 대구시장이, 원희룡 국토교통부 장관은, 박보균 장관은
@@ -232,9 +234,10 @@ def _completing_office(title: str) -> str | None:
 
 
 def _full_title(groups: dict[str, str | None], title: str) -> str:
-    """The office as the text qualifies it: 전 군수 (a former holder), 1차장, 제1차관."""
+    """The office as the text qualifies it: 전 군수 (a former holder), 1차장, 제1차관, 시장 당선인."""
     former = f"{groups['former']} " if groups.get("former") else ""
-    return former + (groups.get("rank") or "") + title
+    elect = f" {groups['elect']}" if groups.get("elect") else ""
+    return former + (groups.get("rank") or "") + title + elect
 
 
 def _may_be_local(word: str) -> bool:

@@ -44,6 +44,7 @@ class _Rules:
     program: re.Pattern[str]
     embedding: re.Pattern[str]
     sentence_final: re.Pattern[str]
+    transcript: re.Pattern[str]
 
 
 @cache
@@ -63,6 +64,10 @@ def _rules() -> _Rules:
         program=re.compile(rf"(?:{rules.alternation(data['program_heads'])})$"),
         embedding=re.compile(rf"^(?:{rules.alternation(data['embedding'])})\s"),
         sentence_final=re.compile(data["sentence_final"]),
+        # [이준석/국민의힘 대표 (어제) : 더 열심히 뛰겠습니다.] — the whole line is speech, unquoted
+        transcript=re.compile(
+            rf"^{data['cue']}(?P<name>[가-힣]{{2,4}})\s?/\s?[^:：\]\n]{{1,60}}?\s?(?:[:：]|\s-)\s?"
+            rf"(?P<text>[^\"“”\n]*[^\"“”\]\s\n])\s?\]?[ \t]*$", re.M),
     )
 
 
@@ -89,7 +94,23 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
             last = quote
         elif _rules().program.search(inner.strip()) and len(inner) <= 60:
             programs.append(Program(text=inner, span=Span(start=start, end=end)))
+    quotes.extend(_transcript_lines(doc, speakers))
+    quotes.sort(key=lambda q: q.span.start)
     return quotes, programs
+
+
+def _transcript_lines(doc: Document, speakers: list[_Speaker]) -> list[Quote]:
+    """Broadcast transcripts that give speech without quotation marks: [이름/직함 : …]."""
+    out = []
+    for match in _rules().transcript.finditer(doc.body):
+        line = match.group(0).strip()
+        if line.startswith("[") and not line.endswith("]"):
+            continue  # a bracket left open is no transcript cue
+        name = match.group("name")
+        official = next((s.official for s in speakers if s.name == name and s.official is not None), None)
+        out.append(Quote(text=match.group("text"), span=Span(start=match.start("text"), end=match.end("text")),
+                         speaker=name, official=official))
+    return out
 
 
 def _is_speech(body: str, open_at: int, close_at: int, inner: str) -> bool:
