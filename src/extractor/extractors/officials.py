@@ -97,7 +97,8 @@ def _rules() -> _Rules:
         role=re.compile(rf"{name}\s?(?:/\s?)?(?:(?P<org>[^\s:\]/]{{1,30}})\s)?(?P<title>{role})(?:\s?[:：]|{bound})"),
         role_family=re.compile(rf"{family}(?P<title>{role}){bound}"),
         # 기획재정부 장관 겸 경제부총리: a second office held with the first
-        concurrent=re.compile(rf"\s?겸\s?[가-힣]{{0,8}}?(?P<title>{title}){bound}"),
+        # (and 최상목 경제부총리 겸 기획재정부 장관: the organization may come with the second)
+        concurrent=re.compile(rf"\s?겸\s?(?:(?P<org>{org_word})\s)?[가-힣]{{0,8}}?(?P<title>{title}){bound}"),
         org_word=re.compile(rf"^{org_word}$"),
         local=dict(titles["local_offices"]),
         aliases=dict(orgs["aliases"]),
@@ -220,8 +221,11 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         start, surface = _organization_before(doc, start)
     if surface is None and title in settings.local:
         surface = _the_one_local(doc.body, settings.local[title])
-    organization = normalize_organization(surface, title) if surface else None
     end = match.end() if doc.body[match.end() - 1] == ")" else max(match.end("title"), match.end("name"))
+    concurrent = settings.concurrent.match(doc.body, end)
+    if surface is None and concurrent and concurrent.group("org"):
+        surface = concurrent.group("org")  # 경제부총리 겸 기획재정부 장관: 기획재정부
+    organization = normalize_organization(surface, title) if surface else None
     return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title)
 
 
