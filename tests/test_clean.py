@@ -234,3 +234,12 @@ def test_a_portals_notices_after_the_rights_footer_leave_the_body() -> None:
     # a bare credit is no footer: the article goes on after it
     article = extract("\n".join([paragraphs[0], "ⓒ 뉴스1", paragraphs[1], "정부는 다음 달 세부 계획을 내놓는다."]))
     assert article.body.endswith("세부 계획을 내놓는다.")
+
+
+def test_a_tables_cells_stay_apart_and_its_rows_are_lines() -> None:
+    page = ('<html><body><div id="articleBody"><p>시는 연도별 예산을 다음과 같이 공개했다.</p>'
+            "<table><tr><th>연도</th><th>예산</th></tr><tr><td>2022년</td><td>100억원</td></tr></table>"
+            "<p>예산은 해마다 늘었다고 시는 밝혔다.</p></div></body></html>")
+    article = extract(page.encode("utf-8"))
+    assert article.body.split("\n")[1:3] == ["연도 예산", "2022년 100억원"]
+    assert [y.year for y in article.years] == [2022] and article.indicators[0].value == 10_000_000_000

@@ -152,6 +152,7 @@ def container_lines(container: Tag) -> list[str]:
     check searches the whole subtree on every call, quadratic on deep pages.
     """
     block_tags = frozenset(selectors.settings()["block_tags"])
+    cell_tags = frozenset(selectors.settings()["cell_tags"])
     parts: list[str] = []
     # An explicit stack, not recursion or tree edits: pages nest 10,000 deep, and bs4's
     # insert_after walks the whole depth on every call.
@@ -163,6 +164,8 @@ def container_lines(container: Tag) -> list[str]:
             stack.pop()
             if node.name in block_tags:
                 parts.append("\n")
+            elif node.name in cell_tags:  # a table row's cells stay apart: "2022년 100억원"
+                parts.append(" ")
         elif isinstance(child, Tag):
             if _is_junk(child):
                 continue
