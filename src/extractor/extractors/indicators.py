@@ -18,7 +18,8 @@ from ..numbers import NATIVE, NUMERAL, NumeralError, parse_native, parse_numeral
 from ..records import Change, Indicator, Previous, Span
 
 _BIG = re.compile(r"[만억조경]")
-_YEAR_GAP = r"(?:[’'‘`]?\d{{2,4}}\s*년도?|{relative})\s*(?:\d{{1,2}}\s*월\s*)?(?:말|초|기준|상반기|하반기|까지)?"
+_YEAR_GAP = (r"(?:\(\s*[’'‘`]?\d{{2,4}}\s*(?:년도?)?\s*\)"  # a table's "(2022) 50억원 → (2023) 80억원"
+             r"|(?:[’'‘`]?\d{{2,4}}\s*년도?|{relative})\s*(?:\d{{1,2}}\s*월\s*)?(?:말|초|기준|상반기|하반기|까지)?)")
 _NOUN_TAGS = ("NNG", "NNP", "SL", "SH", "XSN", "NNB")
 _JOINED_BEFORE = re.compile(r"\d[-.]$")
 
@@ -29,6 +30,7 @@ class _Rules:
     native: re.Pattern[str]
     unit_of: dict[str, str]
     lead: re.Pattern[str]
+    scale_noun: re.Pattern[str]
     year_gap: re.Pattern[str]
     data: dict[str, Any]
 
@@ -54,10 +56,11 @@ def _rules() -> _Rules:
     native = re.compile(rf"(?<![가-힣])(?P<num>{natives})\s(?P<unit>{counters})(?![가-힣]?째)"
                         rf"(?:\s?(?P<post>{suffixes}))?")
     lead = re.compile(rf"^(?:{rules.alternation(data['from_markers'])})")
+    scale_noun = re.compile(rf"^\s?(?:{rules.alternation(data['scale_nouns'])})")
     # "400개에서 ’19년 940개로", "2만 명에서 내년 4만 명으로": a time may stand between the two
     relative = rules.alternation(list(rules.load("dates")["relative_years"]))
     year_gap = re.compile(rf"^\s*(?:{_YEAR_GAP.format(relative=relative)}\s*)?$")
-    return _Rules(pattern, native, unit_of, lead, year_gap, data)
+    return _Rules(pattern, native, unit_of, lead, scale_noun, year_gap, data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +246,8 @@ def _is_from_to(body: str, first: _Candidate, second: _Candidate) -> bool:
     if not _rules().year_gap.match(rest):
         return False
     if marker.group(0) == "에서":
-        after = body[second.end:second.end + 2]
+        # "2조원에서 3조원으로", also "3조원 규모로" and "3% 수준으로"
+        after = _rules().scale_noun.sub("", body[second.end:second.end + 8], count=1)
         return after.startswith(tuple(_rules().data["to_markers"]))
     return True
 
