@@ -162,3 +162,13 @@ def test_hard_wrapped_press_copy() -> None:
     assert [(o.name, o.organization) for o in article.officials] == [
         ("조승환", "해양수산부"), ("김종덕", "한국해양수산개발원")]
     assert {i.text for i in article.indicators} >= {"2,150만 원", "120억 원", "3.2%"}
+
+
+def test_masthead_and_a_dated_byline_above_the_headline_block() -> None:
+    text = "\n".join(["전체기사", "정치", "로그인", "강원도민일보", "춘천시, 내년 예산 1조5천억원 편성…역대 최대",
+                      "복지·일자리 예산 비중 늘려", "김민수 기자 kms@kado.net 2023.11.20 18:05",
+                      "춘천시가 내년도 예산을 역대 최대 규모인 1조5천억원으로 편성했다."])
+    meta = extract(text).meta
+    assert (meta.outlet, meta.title) == ("강원도민일보", "춘천시, 내년 예산 1조5천억원 편성…역대 최대")
+    assert [(r.name, r.email) for r in meta.reporters] == [("김민수", "kms@kado.net")]
+    assert meta.published_at is not None and meta.published_at.isoformat() == "2023-11-20T18:05:00+09:00"

@@ -122,7 +122,7 @@ def strip_dateline(line: str) -> tuple[dict[str, str | None] | None, str]:
         if match and match.end() < len(line):
             found = match.groupdict()
             if "known" in found:
-                if _fold(found["known"] or "") not in _outlet_table()[0] and not _outlet_like(found["known"] or ""):
+                if outlet_name(found["known"] or "") is None:
                     continue
                 found = {"outlet": found["known"]}
             return _outlet_and_reporter(found), line[match.end():].lstrip()
@@ -144,12 +144,17 @@ def _outlet_suffixes() -> tuple[str, ...]:
     return tuple(rules.load("outlets")["name_endings"])
 
 
-def _outlet_like(word: str) -> bool:
-    """Whether a bracketed word no list knows is still an outlet's name: 전남인터넷신문, not 포토뉴스."""
+def outlet_name(word: str) -> str | None:
+    """The outlet a lone word names: one outlets.toml knows (its canonical name), or one no
+    list knows that ends like an outlet's name (전남인터넷신문, not 포토뉴스)."""
+    known = known_outlet(word)
+    if known:
+        return known
     data = rules.load("outlets")
     endings = [e for e in _outlet_suffixes() if e not in data["bracket_endings_not_outlets"]]
-    return (word not in data["bracket_labels"]
-            and any(word.endswith(ending) and len(word) >= len(ending) + 2 for ending in endings))
+    if word not in data["bracket_labels"] and any(word.endswith(e) and len(word) >= len(e) + 2 for e in endings):
+        return word
+    return None
 
 
 def match_byline_line(line: str) -> dict[str, str | None] | None:

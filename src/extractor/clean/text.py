@@ -39,6 +39,8 @@ def clean_text(text: str) -> Cleaned:
     cleaned = clean_lines(lines, draft, header_end=header_end)
     title, captions, rest = _choose_title(cleaned.header, folded[:header_end])
     draft.title = draft.title or title
+    if draft.outlet is None:  # the masthead among the menus above the headline: "강원도민일보"
+        draft.outlet = next((name for line in rest if " " not in line and (name := meta_rules.outlet_name(line))), None)
     if draft.published_at is None:  # "2023년 07월 25일 (화) 09:45:07 편집국 …": the stamp nearest the body
         stamped = (meta_rules.line_times(line) for line in reversed(folded[:header_end]))
         draft.published_at, updated = next(((p, u) for p, u in stamped if p), (None, None))
