@@ -22,6 +22,12 @@ def test_corpus(sentence: str, text: str, value: str, unit: str, approximate: st
     assert sentence[got.span.start:got.span.end] == got.text
 
 
+@pytest.mark.parametrize(("sentence", "text", "low", "high"), cases("ranges.tsv"))
+def test_ranges(sentence: str, text: str, low: str, high: str) -> None:
+    found = {i.text: i for i in indicators.extract(doc(sentence))}
+    assert (found[text].low, found[text].high, found[text].value) == (float(low), float(high), float(high))
+
+
 @pytest.mark.parametrize("sentence", [c.values[0] for c in cases("indicators.tsv") if c.values[1] == "-"])
 def test_numbers_that_are_no_indicators(sentence: str) -> None:
     assert [i.text for i in indicators.extract(doc(sentence))] == []

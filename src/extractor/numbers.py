@@ -39,6 +39,20 @@ class NumeralError(ValueError):
     """The text is not a Korean numeral."""
 
 
+_TRAILING_BIG = re.compile(r"([만억조경])여?$")
+
+
+def range_low(low: str, high: float, high_text: str) -> float:
+    """The low end of a range that writes 만/억/조 with its high end only: "3천~4천만원" is
+    3천만 to 4천만, "3~5억원" 3억 to 5억; "9천~1만 명" stays 9천, which 만 would put past 1만."""
+    value = parse_numeral(low)[0]
+    trailing = _TRAILING_BIG.search(high_text.replace(" ", ""))
+    if trailing is None or any(unit in low for unit in BIG_UNITS):
+        return value
+    scaled = value * BIG_UNITS[trailing.group(1)]
+    return scaled if scaled <= high else value
+
+
 def parse_numeral(text: str) -> tuple[float, bool]:
     """(value, approximate) of a numeral; 여 inside it ("1천600여억") makes it approximate.
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from .. import rules
 from ..analysis import Document, Token
-from ..numbers import NATIVE, NUMERAL, NumeralError, parse_native, parse_numeral
+from ..numbers import NATIVE, NUMERAL, NumeralError, parse_native, parse_numeral, range_low
 from ..records import Change, Indicator, Previous, Span
 
 _BIG = re.compile(r"[만억조경]")
@@ -124,6 +124,8 @@ def _numerals(body: str) -> list[_Candidate]:
         try:
             value, approx = parse_numeral(numeral)
             high = parse_numeral(match.group("num2"))[0] if match.group("num2") else None
+            if high is not None:
+                value = range_low(numeral, high, match.group("num2"))
         except NumeralError:
             continue
         if unit is None:
