@@ -243,3 +243,9 @@ def test_a_tables_cells_stay_apart_and_its_rows_are_lines() -> None:
     article = extract(page.encode("utf-8"))
     assert article.body.split("\n")[1:3] == ["연도 예산", "2022년 100억원"]
     assert [y.year for y in article.years] == [2022] and article.indicators[0].value == 10_000_000_000
+
+
+def test_two_bylines_on_one_line_keep_their_own_emails() -> None:
+    text = "정부가 내년 예산을 늘린다고 밝혔다.\n홍길동 기자 hong@news.com, 김철수 기자 kim@news.com"
+    reporters = extract(text).meta.reporters
+    assert [(r.name, r.email) for r in reporters] == [("홍길동", "hong@news.com"), ("김철수", "kim@news.com")]

@@ -106,7 +106,7 @@ def classify(line: str) -> Kind:
     for kind, patterns in _rules().by_kind:
         if any(p.search(line) for p in patterns):
             return kind
-    if meta_rules.match_byline_line(line) is not None:
+    if meta_rules.match_bylines(line) is not None:
         return Kind.BYLINE
     return Kind.CONTENT
 
@@ -143,7 +143,8 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             out.captions.append(line)
             continue
         if kind is Kind.BYLINE:
-            draft.take(meta_rules.match_byline_line(line) or {})
+            for found in meta_rules.match_bylines(line) or []:
+                draft.take(found)
             _take_times(draft, line)
             out.removed.append(line)
             continue

@@ -157,6 +157,22 @@ def outlet_name(word: str) -> str | None:
     return None
 
 
+_BYLINE_SPLIT = re.compile(r"\s*[,，]\s*|\s{2,}")
+
+
+def match_bylines(line: str) -> list[dict[str, str | None]] | None:
+    """The bylines of a line that holds nothing else: one, or several side by side
+    ("홍길동 기자 hong@news.com, 김철수 기자 kim@news.com"), each with its own email."""
+    found = match_byline_line(line)
+    if found is not None:
+        return [found]
+    parts = _BYLINE_SPLIT.split(line)
+    if len(parts) < 2:
+        return None
+    each = [match_byline_line(part) for part in parts]
+    return [f for f in each if f is not None] if all(f and f.get("name") for f in each) else None
+
+
 def match_byline_line(line: str) -> dict[str, str | None] | None:
     """The fields of a line that is nothing but a byline, contact or timestamp line."""
     for pattern in _patterns().byline_lines:
