@@ -347,7 +347,8 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
     named before holds."""
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
     for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
-        first_seen.setdefault((m.name[0], m.office), {}).setdefault(m.name, m.start)
+        for office in _office_and_its_head(m.office):  # and "김 지사" to 김동연 경기도지사
+            first_seen.setdefault((m.name[0], office), {}).setdefault(m.name, m.start)
         concurrent = _rules().concurrent.match(doc.body, m.end)
         if concurrent:  # "추 부총리" refers back to 추경호 장관 겸 경제부총리
             for office in _office_and_its_head(concurrent.group("title")):
@@ -366,9 +367,11 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
 
 
 def _office_and_its_head(title: str) -> list[str]:
-    """경제부총리 and 부총리: the office and the longest office it ends with, as text refers back."""
+    """경제부총리 and 부총리, 도지사 and 지사: the office and the longest office it ends with,
+    as text refers back; a deputy (부시장) is never referred to as the head (시장)."""
     heads = [o for o in _rules().offices if title.endswith(o) and o != title]
-    return [title, max(heads, key=len)] if heads else [title]
+    head = max(heads, key=len) if heads else None
+    return [title, head] if head and title[: len(title) - len(head)] != "부" else [title]
 
 
 def merge(mentions: list[Mention], body: str) -> list[Official]:
