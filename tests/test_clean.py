@@ -249,3 +249,14 @@ def test_two_bylines_on_one_line_keep_their_own_emails() -> None:
     text = "정부가 내년 예산을 늘린다고 밝혔다.\n홍길동 기자 hong@news.com, 김철수 기자 kim@news.com"
     reporters = extract(text).meta.reporters
     assert [(r.name, r.email) for r in reporters] == [("홍길동", "hong@news.com"), ("김철수", "kim@news.com")]
+
+
+def test_paragraphs_written_as_divs_are_one_article() -> None:
+    """Some editors write each paragraph as a <div>: their parent is the article, not the longest one."""
+    paragraphs = ["부산시가 청년 월세 지원 대상을 올해 5천명에서 내년 1만명으로 두 배 늘린다고 1일 밝혔다.",
+                  "지원 금액은 월 최대 20만원이며 최장 12개월 동안 받을 수 있고 소득 기준도 완화된다.",
+                  '박형준 부산시장은 "청년이 떠나지 않는 부산을 만들기 위해 주거 지원을 계속 넓히겠다"고 말했다.']
+    page = ('<html><body><div class="menu"><a href="#">정치</a></div><div class="cnt">'
+            + "".join(f"<div>{p}</div>" for p in paragraphs)
+            + '</div><div class="side"><a href="#">많이 본 뉴스 제목</a></div></body></html>')
+    assert extract(page.encode("utf-8")).body.split("\n") == paragraphs

@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -32,6 +33,8 @@ _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MIN_BODY_CHARS = 30
 _PORTAL_OUTLET_TAGS = ("og:article:author", "twitter:creator", "article:publisher")
 _TITLE_SUFFIX = re.compile(r"\s[-|:·ㅣ–—<>«»]{1,2}\s*([^-|:·ㅣ–—<>«»]{2,20})$")
+_PARAGRAPH_TAGS = frozenset(["p", "span", "b", "strong", "em", "font", "br"])
+_TEXT_BLOCKS = frozenset(["div", "section"])
 _CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
 
 
@@ -115,18 +118,37 @@ def find_container(tags: list[Tag]) -> Tag | None:
 
 
 def _own_text_score(tag: Tag) -> int:
-    """Hangul in the element's own text and <p> children, minus what sits in links."""
+    """Hangul in the element's own text and paragraph children, minus what sits in links.
+
+    A paragraph child is a <p> (or inline element), or a <div> that holds text and inline
+    elements only: some editors write each paragraph as a <div>, and their parent, not the
+    longest of them, is the article.
+    """
     score = 0
     for child in tag.children:
         if isinstance(child, NavigableString) and not isinstance(child, Comment):
             score += len(_HANGUL.findall(str(child)))
-        elif isinstance(child, Tag) and child.name in ("p", "span", "b", "strong", "em", "font", "br"):
+        elif isinstance(child, Tag) and _is_paragraph(child):
             text = child.get_text(" ")
             links = sum(len(a.get_text(" ")) for a in child.find_all("a"))
             score += max(0, len(_HANGUL.findall(text)) - links)
         elif isinstance(child, Tag) and child.name == "a":
             score -= len(child.get_text(" "))
     return score
+
+
+def _is_paragraph(tag: Tag) -> bool:
+    if tag.name in _PARAGRAPH_TAGS:
+        return True
+    # a <div> with no block element among its children: a paragraph written as a <div>
+    blocks = _block_tags()
+    return (tag.name in _TEXT_BLOCKS and not _is_junk(tag)
+            and not any(isinstance(child, Tag) and child.name in blocks for child in tag.children))
+
+
+@cache
+def _block_tags() -> frozenset[str]:
+    return frozenset(selectors.settings()["block_tags"])
 
 
 def _take_captions(container: Tag) -> list[str]:
@@ -151,7 +173,7 @@ def container_lines(container: Tag) -> list[str]:
     Furniture (ads, share rows, bylines) is skipped, not decomposed: bs4's `decomposed`
     check searches the whole subtree on every call, quadratic on deep pages.
     """
-    block_tags = frozenset(selectors.settings()["block_tags"])
+    block_tags = _block_tags()
     cell_tags = frozenset(selectors.settings()["cell_tags"])
     parts: list[str] = []
     # An explicit stack, not recursion or tree edits: pages nest 10,000 deep, and bs4's
