@@ -260,3 +260,12 @@ def test_paragraphs_written_as_divs_are_one_article() -> None:
             + "".join(f"<div>{p}</div>" for p in paragraphs)
             + '</div><div class="side"><a href="#">많이 본 뉴스 제목</a></div></body></html>')
     assert extract(page.encode("utf-8")).body.split("\n") == paragraphs
+
+
+def test_a_teaser_sharing_the_articles_class_is_not_the_body() -> None:
+    teaser = '<div class="article_txt">다른 기사 요약: 서울시가 버스 요금을 올린다고 밝혔다. 인상 폭은 300원이다.</div>'
+    paragraphs = ["부산시가 청년 월세 지원 대상을 올해 5천명에서 내년 1만명으로 두 배 늘린다고 1일 밝혔다.",
+                  "지원 금액은 월 최대 20만원이며 최장 12개월 동안 받을 수 있다."]
+    main = '<div class="article_txt">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+    page = f'<html><body><div class="side">{teaser}</div>{main}</body></html>'
+    assert extract(page.encode("utf-8")).body.split("\n") == paragraphs

@@ -101,9 +101,11 @@ def find_container(tags: list[Tag]) -> Tag | None:
     which cost more than parsing the page.
     """
     for selector in selectors.body_selectors():
-        for tag in tags:
-            if selector.matches(tag.name, _classes(tag), tag.get) and _hangul(tag.get_text(" ")) >= _MIN_BODY_CHARS:
-                return tag
+        # the fullest of its matches: a teaser in a side list may share the article's class
+        matched = [(hangul, tag) for tag in tags if selector.matches(tag.name, _classes(tag), tag.get)
+                   and (hangul := _hangul(tag.get_text(" "))) >= _MIN_BODY_CHARS]
+        if matched:
+            return max(matched, key=lambda pair: pair[0])[1]
     junk: set[int] = set()
     best: tuple[int, Tag | None] = (0, None)
     for tag in tags:  # document order: a parent is judged before its children
