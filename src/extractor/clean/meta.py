@@ -160,12 +160,19 @@ def outlet_name(word: str) -> str | None:
 _BYLINE_SPLIT = re.compile(r"\s*[,，]\s*|\s{2,}")
 
 
+@cache
+def _job_word() -> re.Pattern[str]:
+    return re.compile(rules.load("bylines")["job"])
+
+
 def match_bylines(line: str) -> list[dict[str, str | None]] | None:
     """The bylines of a line that holds nothing else: one, or several side by side
     ("홍길동 기자 hong@news.com, 김철수 기자 kim@news.com"), each with its own email."""
     found = match_byline_line(line)
     if found is not None:
         return [found]
+    if "@" not in line and not _job_word().search(line):  # the common case: a sentence with commas
+        return None
     parts = _BYLINE_SPLIT.split(line)
     if len(parts) < 2:
         return None
