@@ -56,14 +56,24 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
         # ’23.6월말, ‘23.3.15: press releases abbreviate the year and stop after it
         ("short", re.compile(r"[’'‘`](?P<yy>\d{2})\.\s?(?P<mo>\d{1,2})\s?(?:월|\.\s?(?P<d>\d{1,2})\.?(?!\d))")),
+        # 19년 12월: a bare two-digit year with its month (see dates.toml bare_short_year)
+        ("bare_short", re.compile(rf"(?<![\d’'‘`.,~∼〜\-–])(?P<yy>\d{{2}})\s?년\s?(?P<mo>\d{{1,2}})\s?월{day}"
+                                  rf"(?![가-힣]?간)")),
         ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
         ("rel_month", re.compile(rf"(?<![가-힣])(?P<relm>{relative_months})"
                                 rf"(?:\s?(?P<d>\d{{1,2}})\s?일|(?=(?:{month_followers})?(?![가-힣])))(?!\s?\d+\s?월)")),
         ("this", re.compile(rf"(?<![가-힣])올\s?(?P<f>{short_followers})?{month_day}")),
         # 상반기 내에, 3분기 중: a part of the publication year, unless a year stands before it
         ("half", re.compile(rf"(?<![가-힣\d/])(?:{parts})(?![가-힣]?간)")),
-        ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?P<mo>\d{{1,2}})\s?월{day}(?![가-힣]?간)")),
+        # (a month right after "N년" that no year reading took is a term's: 징역 1년 6월)
+        ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?<!년)(?<!년\s)(?P<mo>\d{{1,2}})\s?월{day}"
+                             rf"(?![가-힣]?간)")),
     ]
+
+
+@cache
+def _after_a_term() -> re.Pattern[str]:
+    return re.compile(rf"(?:{rules.alternation(rules.load('dates')['bare_short_year']['not_after'])})\s?$")
 
 
 def find_years(text: str, published: date | None) -> list[YearMatch]:
@@ -102,7 +112,9 @@ def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch 
         return _valid(YearMatch(start, end, None, start_year=first, end_year=last))
     if kind in ("iso", "full"):
         return _valid(YearMatch(start, end, int(groups["y"]), month, day))
-    if kind == "short":
+    if kind == "bare_short" and _after_a_term().search(match.string, max(0, start - 8), start):
+        return None
+    if kind in ("short", "bare_short"):
         yy = int(groups.get("yy") or groups["yy2"])
         return _valid(YearMatch(start, end, two_digit_year(yy, published), month, day))
     base = published.year if published else None
