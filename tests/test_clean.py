@@ -269,3 +269,17 @@ def test_a_teaser_sharing_the_articles_class_is_not_the_body() -> None:
     main = '<div class="article_txt">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
     page = f'<html><body><div class="side">{teaser}</div>{main}</body></html>'
     assert extract(page.encode("utf-8")).body.split("\n") == paragraphs
+
+
+@pytest.mark.parametrize(("head", "heading"), [
+    ("<title>부산시 청년 월세 지원 두 배로 - 부산데일리</title>", '<h1 class="logo"><a href="/">부산데일리</a></h1>'),
+    ("<title>부산데일리</title>",
+     '<h1><img alt="부산데일리"></h1><h3 class="sub_title">월 20만원씩 최장 1년</h3>'
+     '<h3 class="title">부산시 청년 월세 지원 두 배로</h3>'),
+])
+def test_headline_of_a_page_without_title_metadata(head: str, heading: str) -> None:
+    """A logo's <h1> and a subtitle are no headline; the site's name is the outlet."""
+    page = (f"<html><head>{head}</head><body>{heading}<div class='txt'><p>부산시가 청년 월세 지원 대상을 "
+            "올해 5천명에서 내년 1만명으로 두 배 늘린다고 1일 밝혔다.</p></div></body></html>")
+    meta = extract(page.encode("utf-8")).meta
+    assert (meta.title, meta.outlet) == ("부산시 청년 월세 지원 두 배로", "부산데일리")

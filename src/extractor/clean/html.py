@@ -33,6 +33,9 @@ _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _MIN_BODY_CHARS = 30
 _PORTAL_OUTLET_TAGS = ("og:article:author", "twitter:creator", "article:publisher")
 _TITLE_SUFFIX = re.compile(r"\s[-|:·ㅣ–—<>«»]{1,2}\s*([^-|:·ㅣ–—<>«»]{2,20})$")
+# A headline has a few Hangul syllables and is no paragraph.
+_HEADLINE_HANGUL = 4
+_MAX_HEADLINE = 200
 _PARAGRAPH_TAGS = frozenset(["p", "span", "b", "strong", "em", "font", "br"])
 _TEXT_BLOCKS = frozenset(["div", "section"])
 _CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
@@ -246,11 +249,25 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     suffix = _TITLE_SUFFIX.search(page_title)
     if draft.outlet is None and suffix:
         draft.outlet = meta_rules.canonical_outlet(suffix.group(1))
+    if draft.outlet is None and page_title:  # a page titled with the site's name alone: "부산데일리"
+        draft.outlet = meta_rules.outlet_name(page_title.replace(" ", ""))
     if draft.title is None:
-        heading = next((t for t in elements if t.name == "h1"), None)
-        draft.title = (fold(heading.get_text(" ")) if heading
-                       else page_title[: suffix.start()] if suffix else page_title or None)
+        draft.title = _headline(elements, page_title[: suffix.start()] if suffix else page_title, draft.outlet)
     return draft
+
+
+def _headline(elements: list[Tag], page_title: str, outlet: str | None) -> str | None:
+    """A page without title metadata: its <h1>, else an element classed as the title
+    (h2.tit, h3.title), else the page's <title>; never a logo's text, the outlet's name."""
+    wanted, subtitle = selectors.title_words(), selectors.subtitle_words()
+    headings = [t for t in elements if t.name == "h1"]
+    headings += [t for t in elements if t.name not in ("title", "meta")
+                 and wanted(names := _names(t)) and not subtitle(names)]
+    for text in [*(fold(t.get_text(" ")) for t in headings), page_title]:
+        if (len(_HANGUL.findall(text)) >= _HEADLINE_HANGUL and len(text) <= _MAX_HEADLINE and text != outlet
+                and meta_rules.outlet_name(text.replace(" ", "")) is None):
+            return text
+    return page_title or None
 
 
 def _attribute_time(elements: list[Tag], key: str) -> datetime | None:

@@ -49,6 +49,16 @@ def junk_words() -> WordTest:
 
 
 @cache
+def title_words() -> WordTest:
+    return WordTest(settings()["title_words"])
+
+
+@cache
+def subtitle_words() -> WordTest:
+    return WordTest(settings()["subtitle_words"])
+
+
+@cache
 def byline_words() -> WordTest:
     return WordTest(settings()["byline_words"])
 
