@@ -175,14 +175,11 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         if nearest.start >= sentence_start or gap.strip() in ("", ":", "：") or (
                 _SUBJECT.match(gap) and not _SENTENCE_END.search(gap)):
             return nearest
-    if _rules().pronoun.search(doc.body[sentence_start:open_at]):
-        # 그는, 이어: whoever the text spoke of last, the last quote's speaker or a person
-        # named since (이창용 총재도 … 밝혔다. 그는 "…"), within this paragraph or the one before.
-        named = _named_before(doc.body, speakers, starts, sentence_start)
-        if last is not None and last.speaker and (named is None or named.start < last.span.start):
-            return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
-        if named is not None:
-            return named
+    opening = doc.body[sentence_start:open_at]
+    if _rules().pronoun.search(opening):
+        spoken_of = _spoken_of_last(doc.body, speakers, starts, sentence_start, last)
+        if spoken_of is not None:
+            return spoken_of
     line_end = doc.body.find("\n", close_at)
     line_end = len(doc.body) if line_end < 0 else line_end
     reach = min(line_end, max(sentence_end, close_at + 40))
@@ -190,7 +187,22 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     full_stop = _SENTENCE_END.search(doc.body, close_at, reach)
     reach = full_stop.start() if full_stop else reach
     after = speakers[bisect.bisect_left(starts, close_at):bisect.bisect_left(starts, reach)]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # "…"라고 덧붙였다: a sentence that opens with the quote and names no one goes on
+    # speaking of the same person
+    return _spoken_of_last(doc.body, speakers, starts, sentence_start, last) if not opening.strip() else None
+
+
+def _spoken_of_last(body: str, speakers: list[_Speaker], starts: list[int], sentence_start: int,
+                    last: Quote | None) -> _Speaker | None:
+    """Whom the text spoke of last (그는, 이어, or no subject at all): the last quote's
+    speaker or a person named since (이창용 총재도 … 밝혔다. 그는 "…"), within this
+    paragraph or the one before."""
+    named = _named_before(body, speakers, starts, sentence_start)
+    if last is not None and last.speaker and (named is None or named.start < last.span.start):
+        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+    return named
 
 
 def _named_before(body: str, speakers: list[_Speaker], starts: list[int], at: int) -> _Speaker | None:
