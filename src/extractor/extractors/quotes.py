@@ -189,9 +189,12 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     after = speakers[bisect.bisect_left(starts, close_at):bisect.bisect_left(starts, reach)]
     if after:
         return after[0]
-    # "…"라고 덧붙였다: a sentence that opens with the quote and names no one goes on
-    # speaking of the same person
-    return _spoken_of_last(doc.body, speakers, starts, sentence_start, last) if not opening.strip() else None
+    # "…"라고 덧붙였다: a sentence that opens with the quote and has no subject of its own
+    # ("…"라고 한 시민은 말했다 has one) goes on speaking of the same person
+    if opening.strip() or any(t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는"))
+                              for t in doc.tokens_between(close_at, reach)):
+        return None
+    return _spoken_of_last(doc.body, speakers, starts, sentence_start, last)
 
 
 def _spoken_of_last(body: str, speakers: list[_Speaker], starts: list[int], sentence_start: int,
