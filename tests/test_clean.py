@@ -283,3 +283,12 @@ def test_headline_of_a_page_without_title_metadata(head: str, heading: str) -> N
             "올해 5천명에서 내년 1만명으로 두 배 늘린다고 1일 밝혔다.</p></div></body></html>")
     meta = extract(page.encode("utf-8")).meta
     assert (meta.title, meta.outlet) == ("부산시 청년 월세 지원 두 배로", "부산데일리")
+
+
+def test_a_photo_article_is_its_caption() -> None:
+    text = ("포토뉴스\n(대구=뉴스1) 공정식 기자 = 기온이 크게 내려간 12일 오전 대구의 한 새벽시장에서 "
+            "상인이 모닥불을 쬐고 있다. 2019.12.12/뉴스1")
+    article = extract(text)
+    assert article.body.startswith("기온이 크게 내려간 12일") and article.captions == []
+    assert (article.meta.outlet, [r.name for r in article.meta.reporters]) == ("뉴스1", ["공정식"])
+    assert any("caption is the body" in w for w in article.warnings)

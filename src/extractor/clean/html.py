@@ -21,7 +21,7 @@ from bs4.element import Comment, NavigableString, Tag
 
 from . import meta as meta_rules
 from . import selectors
-from .lines import Cleaned, clean_lines, fold
+from .lines import Cleaned, clean_lines, fold, promote_captions
 from .meta import MetaDraft
 from .prune import prune
 
@@ -76,6 +76,7 @@ def _clean(soup: BeautifulSoup) -> Cleaned:
     lines = container_lines(container)
     cleaned = clean_lines(lines, draft, title=draft.title)
     cleaned.captions[:0] = captions
+    promote_captions(cleaned)
     cleaned.warnings.extend(warnings)
     if draft.published_at is None or draft.updated_at is None:  # the page's own 입력/수정 stamps
         published, updated = meta_rules.find_timestamps(soup.get_text(" "))

@@ -179,7 +179,24 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             draft.orphan_emails.remove(email)
             draft.add_reporter(None, email)
     out.body = "\n".join(paragraphs)
+    promote_captions(out)
     return out
+
+
+def promote_captions(cleaned: Cleaned) -> None:
+    """A photo article (포토뉴스) is its caption: with no other text, the captions are the body,
+    their dateline read as any article's."""
+    if cleaned.body or not cleaned.captions:
+        return
+    paragraphs = []
+    for caption in cleaned.captions:
+        dateline, rest = meta_rules.strip_dateline(caption)
+        if dateline is not None:
+            cleaned.meta.take(dateline)
+        paragraphs.append(rest)
+    cleaned.body = "\n".join(paragraphs)
+    cleaned.captions = []
+    cleaned.warnings.append("no text but a photo's caption: the caption is the body")
 
 
 @cache
