@@ -36,6 +36,7 @@ RUNS = {
     "family back-references": '권영진 대구시장은 말했다. 권 시장은 "좋다"고 말했다. ',
     "listed names": "김민수, 박지영, 최성훈 의원이 참석했다. ",
     "county and its 군수": "양구군은 밝혔다. 조인묵 군수는 말했다. ",
+    "numbered inside sentences": "정부는 1) 청년 고용, 2) 직업훈련, 3) 수당을 늘린다. ",
     # a transcript line that never closes: the unquoted-speech pattern must not backtrack over it
     "open transcript line": "[김철수/대변인 : 가나다 - : ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",

@@ -53,7 +53,8 @@ def _word_pattern() -> re.Pattern[str]:
 
 @cache
 def _line_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p, re.M) for p in _settings()["enumeration"]["line_markers"]]
+    enumeration = _settings()["enumeration"]
+    return [re.compile(p, re.M) for p in enumeration["line_markers"] + enumeration["inline_markers"]]
 
 
 def extract(doc: Document) -> list[PolicyItem]:
