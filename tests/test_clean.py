@@ -292,3 +292,10 @@ def test_a_photo_article_is_its_caption() -> None:
     assert article.body.startswith("기온이 크게 내려간 12일") and article.captions == []
     assert (article.meta.outlet, [r.name for r in article.meta.reporters]) == ("뉴스1", ["공정식"])
     assert any("caption is the body" in w for w in article.warnings)
+
+
+def test_entities_left_in_scraped_text_are_read() -> None:
+    article = extract("권영진 대구시장은 &quot;올해는 활력의 해&quot;라고 말했다.&nbsp;예산은 3&#44;000억원이다.")
+    assert article.body == '권영진 대구시장은 "올해는 활력의 해"라고 말했다. 예산은 3,000억원이다.'
+    assert [(q.speaker, q.text) for q in article.quotes] == [("권영진", "올해는 활력의 해")]
+    assert [i.value for i in article.indicators] == [300_000_000_000]

@@ -82,8 +82,9 @@ def parse_numeral(text: str) -> tuple[float, bool]:
             section += (current if current is not None else Decimal(1)) * SMALL_UNITS[piece]
             current = None
         elif piece in BIG_UNITS:
+            written = current is not None or section != 0  # "억" alone is one 억, "0억" none
             section += current if current is not None else Decimal(0)
-            total += (section or Decimal(1)) * BIG_UNITS[piece]
+            total += (section if written else Decimal(1)) * BIG_UNITS[piece]
             section, current = Decimal(0), None
         elif piece in SINO_DIGITS:
             current = Decimal(SINO_DIGITS[piece])

@@ -7,6 +7,7 @@ before that are headline candidates, and the one a page repeats is its headline.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -23,10 +24,18 @@ _LAST_WORD_ONE_SYLLABLE = re.compile(r"(?:^|\s)[가-힣]$")
 _CLOSING = re.compile(r"[.,?!)\]”’\"'…%]")
 _HANGUL = re.compile(r"[가-힣]")
 _HEADLINE_HANGUL = 8
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|nbsp|apos|middot|hellip"
+                     r"|lsquo|rsquo|ldquo|rdquo);")
 
 
 def clean_text(text: str) -> Cleaned:
-    """Clean scraped text: boilerplate out, headline and byline into metadata."""
+    """Clean scraped text: boilerplate out, headline and byline into metadata.
+
+    Text copied out of a page's source keeps its entities (&quot;좋다&quot;, 3&#44;000):
+    they are read as the characters they stand for.
+    """
+    if _ENTITY.search(text):
+        text = html.unescape(text)
     lines = unwrap(text.splitlines())
     folded = [fold(line) for line in lines]
     header_end = next((i for i, line in enumerate(folded)
