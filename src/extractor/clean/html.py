@@ -21,7 +21,7 @@ from bs4.element import Comment, NavigableString, Tag
 
 from . import meta as meta_rules
 from . import selectors
-from .lines import Cleaned, clean_lines, fold, promote_captions
+from .lines import Cleaned, clean_lines, fold, forget_lines, promote_captions
 from .meta import MetaDraft
 from .prune import prune
 
@@ -48,6 +48,7 @@ def clean_html(page: str) -> Cleaned:
     drops what follows; when that leaves no body, Python's own parser, slower but
     without such limits, reads the page again.
     """
+    forget_lines()
     cleaned = _clean(BeautifulSoup(prune(page), "lxml"))
     if not cleaned.body and _HANGUL.search(_TAGS.sub(" ", page)):
         cleaned = _clean(BeautifulSoup(page, "html.parser"))

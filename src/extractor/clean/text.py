@@ -14,7 +14,7 @@ from collections import Counter
 
 from .. import rules
 from . import meta as meta_rules
-from .lines import PHOTO_MARKS, Cleaned, Kind, classify, clean_lines, continues, fold, starts_body
+from .lines import PHOTO_MARKS, Cleaned, Kind, classify, clean_lines, continues, fold, forget_lines, starts_body
 from .meta import MetaDraft
 
 _FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
@@ -34,6 +34,7 @@ def clean_text(text: str) -> Cleaned:
     Text copied out of a page's source keeps its entities (&quot;좋다&quot;, 3&#44;000):
     they are read as the characters they stand for.
     """
+    forget_lines()
     if _ENTITY.search(text):
         text = html.unescape(text)
     lines = unwrap(text.splitlines())
