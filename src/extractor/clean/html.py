@@ -237,7 +237,7 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     draft.updated_at = draft.updated_at or _attribute_time(elements, "updated_attributes")
     for key in ("author", "dable:author", "article:author", "og:article:author"):
         _take_author(draft, tags.get(key, ""))
-    byline = selectors.byline_words()
+    byline = selectors.word_test("byline_words")
     for tag in elements:
         if byline(_names(tag)) and len(tag.get_text(" ")) < 60:
             text = fold(tag.get_text(" "))
@@ -261,7 +261,7 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
 def _headline(elements: list[Tag], page_title: str, outlet: str | None) -> str | None:
     """A page without title metadata: its <h1>, else an element classed as the title
     (h2.tit, h3.title), else the page's <title>; never a logo's text, the outlet's name."""
-    wanted, subtitle = selectors.title_words(), selectors.subtitle_words()
+    wanted, subtitle = selectors.word_test("title_words"), selectors.word_test("subtitle_words")
     headings = [t for t in elements if t.name == "h1"]
     headings += [t for t in elements if t.name not in ("title", "meta")
                  and wanted(names := _names(t)) and not subtitle(names)]

@@ -90,7 +90,7 @@ def _carries_metadata(element: lxml_html.HtmlElement) -> bool:
     if (get("href") or "").startswith("mailto:") or not _time_attributes().isdisjoint(keys):
         return True
     classes = (get("class") or "").split()
-    return selectors.byline_words()(_names(element)) or _wanted().any(name, classes, get)
+    return selectors.word_test("byline_words")(_names(element)) or _wanted().any(name, classes, get)
 
 
 @cache

@@ -44,23 +44,9 @@ class WordTest:
 
 
 @cache
-def junk_words() -> WordTest:
-    return WordTest(settings()["junk_words"])
-
-
-@cache
-def title_words() -> WordTest:
-    return WordTest(settings()["title_words"])
-
-
-@cache
-def subtitle_words() -> WordTest:
-    return WordTest(settings()["subtitle_words"])
-
-
-@cache
-def byline_words() -> WordTest:
-    return WordTest(settings()["byline_words"])
+def word_test(key: str) -> WordTest:
+    """The test for one of html.toml's word lists: junk_words, byline_words, title_words …"""
+    return WordTest(settings()[key])
 
 
 @cache
@@ -69,7 +55,7 @@ def _junk_tags() -> frozenset[str]:
 
 
 def is_junk(name: str, element_names: str) -> bool:
-    return name in _junk_tags() or junk_words()(element_names)
+    return name in _junk_tags() or word_test("junk_words")(element_names)
 
 
 @dataclass(frozen=True)
