@@ -42,10 +42,10 @@ class NumeralError(ValueError):
 _TRAILING_BIG = re.compile(r"([만억조경])여?$")
 
 
-def range_low(low: str, high: float, high_text: str) -> float:
-    """The low end of a range that writes 만/억/조 with its high end only: "3천~4천만원" is
-    3천만 to 4천만, "3~5억원" 3억 to 5억; "9천~1만 명" stays 9천, which 만 would put past 1만."""
-    value = parse_numeral(low)[0]
+def range_low(value: float, low: str, high: float, high_text: str) -> float:
+    """The low end (`value`, written `low`) of a range that writes 만/억/조 with its high end
+    only: "3천~4천만원" is 3천만 to 4천만, "3~5억원" 3억 to 5억; "9천~1만 명" stays 9천,
+    which 만 would put past 1만."""
     trailing = _TRAILING_BIG.search(high_text.replace(" ", ""))
     if trailing is None or any(unit in low for unit in BIG_UNITS):
         return value

@@ -125,7 +125,7 @@ def _numerals(body: str) -> list[_Candidate]:
             value, approx = parse_numeral(numeral)
             high = parse_numeral(match.group("num2"))[0] if match.group("num2") else None
             if high is not None:
-                value = range_low(numeral, high, match.group("num2"))
+                value = range_low(value, numeral, high, match.group("num2"))
         except NumeralError:
             continue
         if unit is None:
