@@ -9,6 +9,7 @@ common noun. Mentions of one person merge into one record; "원 장관" joins �
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -30,6 +31,7 @@ class Mention:
     end: int
     official: bool = True
     office: str = ""  # the bare office of `title` (군수 of "전 군수"), what "한 군수" refers back to
+    concurrent: str = ""  # a second office held with it (장관 겸 경제부총리), referred back to as well
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class _Rules:
     not_names: frozenset[str]
     foreign_titles: frozenset[str]
     completing: dict[str, str]
+    deputy: str
     portfolio: frozenset[str]
     before_name: re.Pattern[str]
     city_offices: frozenset[str]
@@ -107,6 +110,7 @@ def _rules() -> _Rules:
         not_names=frozenset(names["not_names"]),
         foreign_titles=frozenset(titles["foreign_offices"]),
         completing=dict(titles["completing_offices"]),
+        deputy=titles["deputy"],
         portfolio=frozenset(titles["portfolio"]["offices"]),
         before_name=re.compile(rf"(?:^|\s)(\S{{2,15}})\s(?:(?:{rules.alternation(orgs['membership'])})\s)?$"),
         city_offices=frozenset(titles["city_offices"]),
@@ -205,12 +209,12 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
         # A glued prefix names the organization: any place before a local office (마산시장),
         # the start of an organization the office's first syllable completes (금융감독원장),
         # or a known or organization-shaped word before any other office (국토부장관).
-        completing = _completing_office(title)
+        completing = _ending_office(title, settings.completing)
         if completing and title not in settings.local:
             # 국가안보실장: the office 안보실장 ends in 실장, so 국가 + 안보 + 실 is the organization;
             # a deputy's 부 (국회부의장, 금감원부원장) names no part of it
             head = title[: len(title) - len(completing)]
-            pre, suffix = pre + ("" if head == "부" else head), settings.completing[completing]
+            pre, suffix = pre + ("" if head == settings.deputy else head), settings.completing[completing]
             pre = pre if pre.endswith(suffix) else pre + suffix
         elif title not in settings.local and not (pre in settings.aliases or settings.org_word.match(pre)):
             return None
@@ -226,15 +230,13 @@ def _mention(doc: Document, match: re.Match[str]) -> Mention | None:
     if surface is None and concurrent and concurrent.group("org"):
         surface = concurrent.group("org")  # 경제부총리 겸 기획재정부 장관: 기획재정부
     organization = normalize_organization(surface, title) if surface else None
-    return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title)
+    return Mention(name, _full_title(groups, title), organization, surface, start, end, office=title,
+                   concurrent=concurrent.group("title") if concurrent else "")
 
 
-def _completing_office(title: str) -> str | None:
-    """The office among completing_offices that `title` is or ends with (실장 of 안보실장)."""
-    completing = _rules().completing
-    if title in completing:
-        return title
-    return next((office for office in completing if title.endswith(office)), None)
+def _ending_office(title: str, offices: Iterable[str]) -> str | None:
+    """The longest of `offices` that `title` is or ends with (실장 of 안보실장, 지사 of 도지사)."""
+    return max((office for office in offices if title.endswith(office)), key=len, default=None)
 
 
 def _full_title(groups: dict[str, str | None], title: str) -> str:
@@ -347,11 +349,9 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
     named before holds."""
     first_seen: dict[tuple[str, str], dict[str, int]] = {}
     for m in full:  # keyed by the bare office: "한 전 군수" refers back to 한재석 전 송림군수
-        for office in _office_and_its_head(m.office):  # and "김 지사" to 김동연 경기도지사
-            first_seen.setdefault((m.name[0], office), {}).setdefault(m.name, m.start)
-        concurrent = _rules().concurrent.match(doc.body, m.end)
-        if concurrent:  # "추 부총리" refers back to 추경호 장관 겸 경제부총리
-            for office in _office_and_its_head(concurrent.group("title")):
+        # and "김 지사" to 김동연 경기도지사, "추 부총리" to 추경호 장관 겸 경제부총리
+        for held in filter(None, (m.office, m.concurrent)):
+            for office in _office_and_its_head(held):
                 first_seen.setdefault((m.name[0], office), {}).setdefault(m.name, m.start)
     official = {m.name: m.official for m in full}
     out = []
@@ -369,9 +369,9 @@ def _family_mentions(doc: Document, full: list[Mention], taken: Coverage, patter
 def _office_and_its_head(title: str) -> list[str]:
     """경제부총리 and 부총리, 도지사 and 지사: the office and the longest office it ends with,
     as text refers back; a deputy (부시장) is never referred to as the head (시장)."""
-    heads = [o for o in _rules().offices if title.endswith(o) and o != title]
-    head = max(heads, key=len) if heads else None
-    return [title, head] if head and title[: len(title) - len(head)] != "부" else [title]
+    settings = _rules()
+    head = _ending_office(title, (office for office in settings.offices if office != title))
+    return [title, head] if head and title[: len(title) - len(head)] != settings.deputy else [title]
 
 
 def merge(mentions: list[Mention], body: str) -> list[Official]:
