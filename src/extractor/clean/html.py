@@ -148,14 +148,14 @@ def _is_paragraph(tag: Tag) -> bool:
     if tag.name in _PARAGRAPH_TAGS:
         return True
     # a <div> with no block element among its children: a paragraph written as a <div>
-    blocks = _block_tags()
+    blocks = _tag_set("block_tags")
     return (tag.name in _TEXT_BLOCKS and not _is_junk(tag)
             and not any(isinstance(child, Tag) and child.name in blocks for child in tag.children))
 
 
 @cache
-def _block_tags() -> frozenset[str]:
-    return frozenset(selectors.settings()["block_tags"])
+def _tag_set(key: str) -> frozenset[str]:
+    return frozenset(selectors.settings()[key])
 
 
 def _take_captions(container: Tag) -> list[str]:
@@ -180,8 +180,7 @@ def container_lines(container: Tag) -> list[str]:
     Furniture (ads, share rows, bylines) is skipped, not decomposed: bs4's `decomposed`
     check searches the whole subtree on every call, quadratic on deep pages.
     """
-    block_tags = _block_tags()
-    cell_tags = frozenset(selectors.settings()["cell_tags"])
+    block_tags, cell_tags = _tag_set("block_tags"), _tag_set("cell_tags")
     parts: list[str] = []
     # An explicit stack, not recursion or tree edits: pages nest 10,000 deep, and bs4's
     # insert_after walks the whole depth on every call.

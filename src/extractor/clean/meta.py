@@ -151,8 +151,8 @@ def outlet_name(word: str) -> str | None:
     if known:
         return known
     data = rules.load("outlets")
-    endings = [e for e in _outlet_suffixes() if e not in data["bracket_endings_not_outlets"]]
-    if word not in data["bracket_labels"] and any(word.endswith(e) and len(word) >= len(e) + 2 for e in endings):
+    endings = [e for e in _outlet_suffixes() if e not in data["endings_not_outlets"]]
+    if word not in data["labels_not_outlets"] and any(word.endswith(e) and len(word) >= len(e) + 2 for e in endings):
         return word
     return None
 

@@ -107,10 +107,15 @@ def _transcript_lines(doc: Document, speakers: list[_Speaker]) -> list[Quote]:
         if line.startswith("[") and not line.endswith("]"):
             continue  # a bracket left open is no transcript cue
         name = match.group("name")
-        official = next((s.official for s in speakers if s.name == name and s.official is not None), None)
+        official = _official_named(name, speakers)
         out.append(Quote(text=match.group("text"), span=Span(start=match.start("text"), end=match.end("text")),
                          speaker=name, official=official))
     return out
+
+
+def _official_named(name: str, speakers: list[_Speaker]) -> int | None:
+    """The index of the official a transcript cue names, if the text names them as one."""
+    return next((s.official for s in speakers if s.name == name and s.official is not None), None)
 
 
 def _is_speech(body: str, open_at: int, close_at: int, inner: str) -> bool:
@@ -161,7 +166,7 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     if cue and cue.end() <= open_at and (
             cue.group("mark") or officials_mod.is_person_name(doc, cue.group("name"), cue.start("name"))):
         name = cue.group("name")
-        official = next((s.official for s in speakers if s.name == name and s.official is not None), None)
+        official = _official_named(name, speakers)
         return _Speaker(name, cue.start("name"), cue.end("name"), official)
     # A quote continuing the last one ("…"며 "…"고 말했다) has the same speaker.
     if last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker:
