@@ -37,8 +37,7 @@ def clean_text(text: str) -> Cleaned:
     forget_lines()
     if _ENTITY.search(text):
         text = html.unescape(text)
-    lines = unwrap(text.splitlines())
-    folded = [fold(line) for line in lines]
+    folded = unwrap([fold(line) for line in text.splitlines()])
     header_end = next((i for i, line in enumerate(folded)
                        if classify(line) is Kind.CONTENT and starts_body(line)), 0)
     header_end = _byline_closes_header(folded, header_end)
@@ -46,7 +45,7 @@ def clean_text(text: str) -> Cleaned:
     while header_end > 0 and continues(folded[header_end - 1]):
         header_end -= 1
     draft = MetaDraft()
-    cleaned = clean_lines(lines, draft, header_end=header_end)
+    cleaned = clean_lines(folded, draft, header_end=header_end)
     title, captions, rest = _choose_title(cleaned.header, folded[:header_end])
     draft.title = draft.title or title
     if draft.outlet is None:  # the masthead among the menus above the headline: "강원도민일보"
@@ -60,34 +59,33 @@ def clean_text(text: str) -> Cleaned:
     return cleaned
 
 
-def unwrap(lines: list[str]) -> list[str]:
-    """Lines a word processor broke at a fixed width joined again (see boilerplate.toml).
+def unwrap(folded: list[str]) -> list[str]:
+    """Folded lines a word processor broke at a fixed width joined again (see boilerplate.toml).
 
     A piece that ends in a one-syllable word ("상", "수") was cut inside a word, and one
     that starts with punctuation was cut before it: those are glued to the one before;
     any other is joined with a space.
     """
     settings = rules.load("boilerplate")
-    folded = [fold(line) for line in lines]
     widths = [_columns(line) if line and not _SENTENCE_CLOSE.search(line) else 0 for line in folded]
     wide = [w for w in widths if w >= settings["wrap_min_columns"]]
     if len(wide) < settings["wrap_min_lines"]:
-        return lines
+        return folded
     width = max(wide)
     cut = [w >= max(settings["wrap_min_columns"], width - settings["wrap_tolerance"]) for w in widths]
     if sum(cut) < settings["wrap_min_lines"]:
-        return lines
+        return folded
     _keep_only_sentences(cut, folded)
     out: list[str] = []
     joining = False
-    for line, piece, is_cut in zip(lines, folded, cut, strict=True):
+    for piece, is_cut in zip(folded, cut, strict=True):
         if joining and not piece:
             continue  # the blank lines a paragraph's pieces were spaced with
         if joining:
             glue = "" if _LAST_WORD_ONE_SYLLABLE.search(out[-1]) or _CLOSING.match(piece) else " "
             out[-1] += glue + piece
         else:
-            out.append(piece if is_cut else line)
+            out.append(piece)
         joining = is_cut
     return out
 
