@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.schema:
         sys.stdout.write(schema_json())
         return 0
+    if args.check_rules:
+        return _check_rules(args.quiet)
     if not args.paths:
         parser.error("give at least one PATH, or - for standard input")
     if args.resume and not args.output:
@@ -69,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"extract: {count} review pages and index.html in {args.html_dir}", file=sys.stderr)
     return code
+
+
+def _check_rules(quiet: bool) -> int:
+    from . import rules
+
+    found = rules.problems()
+    for line in found:
+        print(f"extract: {line}", file=sys.stderr)
+    if not found and not quiet:
+        print(f"extract: {len(rules.models())} rule files are valid", file=sys.stderr)
+    return 1 if found else 0
 
 
 def _single(paths: list[str]) -> bool:
@@ -187,6 +200,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--html", metavar="FILE", help="also write a review page of the article (one input)")
     parser.add_argument("--html-dir", metavar="DIR", help="review pages and an index for a batch (needs -o)")
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the output")
+    parser.add_argument("--check-rules", action="store_true",
+                        help="validate the rule files only: one line per problem, exit 0 or 1")
     parser.add_argument("--version", action="version", version=f"extract {__version__}")
     return parser
 
@@ -209,8 +224,14 @@ def schema_json() -> str:
 
 def run() -> None:
     """Console-script entry point."""
+    from .rules import RuleError
+
     try:
         code = main()
     except KeyboardInterrupt:
         code = 130
+    except RuleError as exc:  # a broken rule file: before any document was read
+        for line in str(exc).splitlines():
+            print(f"extract: {line}", file=sys.stderr)
+        code = 2
     sys.exit(code)

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from . import analysis, link
+from . import analysis, korean, link, rules
 from .budget import time_budget
 from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
@@ -24,13 +24,17 @@ from .clean.text import clean_text
 from .decode import decode
 from .errors import ExtractorError, InputError, InternalError
 from .extractors import indicators, officials, policies, quotes, sections, years
+from .extractors.base import Result, Step, check_order
 from .records import Article, Meta, Reporter, Source
 
 Format = Literal["auto", "text", "html"]
 Source_ = str | bytes | Path
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|meta|div|p|article|title)\b", re.I)
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-_HANGUL = re.compile(r"[가-힣]")
+
+# The record extractors in dependency order: a step reads only the kinds of the steps above it.
+STEPS: tuple[Step, ...] = (officials.STEP, quotes.STEP, years.STEP, indicators.STEP, policies.STEP, sections.STEP)
+check_order(STEPS)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,16 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        # A broken rule file fails here, in one line per problem, before any document is read.
+        rules.check()
+        self._analyzer: Any = None
+
+    @property
+    def analyzer(self) -> Any:
+        """This extractor's Kiwi: shared with every Extractor of the same options, built on first use."""
+        if self._analyzer is None:
+            self._analyzer = analysis.kiwi(**self.settings.kiwi_options)
+        return self._analyzer
 
     def extract(self, source: Source_, *, published_at: datetime | date | str | None = None,
                 path: str | None = None, format: str | None = None) -> Article:
@@ -96,22 +110,29 @@ class Extractor:
             cleaned = clean_text(decoded.text)
         meta = _meta(cleaned, published_at)
         published = meta.published_at.date() if meta.published_at else None
-        doc = analysis.analyse(cleaned.body, published, **self.settings.kiwi_options)
-        found_officials = officials.extract(doc)
-        found_quotes, programs = quotes.extract(doc, found_officials)
-        found_years, year_warnings = years.extract(doc)
-        found_indicators = indicators.extract(doc)
-        found_policies = policies.extract(doc)
-        link.link(found_indicators, found_years, found_policies, found_officials)
+        doc = analysis.analyse(cleaned.body, published, analyzer=self.analyzer)
+        found, step_warnings = run_steps(doc)
+        link.link(found["indicators"], found["years"], found["policies"], found["officials"])
         return Article(
             source=Source(path=path, format=kind, encoding=decoded.encoding,
                           sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
             meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
-            warnings=decoded.warnings + cleaned.warnings + _warnings(cleaned, meta) + year_warnings,
-            officials=found_officials,
-            indicators=found_indicators, years=found_years, policies=found_policies, quotes=found_quotes,
-            programs=programs, sections=sections.extract(doc),
+            warnings=decoded.warnings + cleaned.warnings + _warnings(cleaned, meta) + step_warnings,
+            officials=found["officials"], indicators=found["indicators"], years=found["years"],
+            policies=found["policies"], quotes=found["quotes"], programs=found["programs"],
+            sections=found["sections"],
         )
+
+
+def run_steps(doc: analysis.Document, steps: tuple[Step, ...] = STEPS) -> tuple[dict[str, list[Any]], list[str]]:
+    """Every step on one document, in registry order: (records by kind, warnings in step order)."""
+    found: dict[str, list[Any]] = {}
+    warnings: list[str] = []
+    for step in steps:
+        result: Result = step.run(doc, found)
+        found.update(result.records)
+        warnings.extend(result.warnings)
+    return found, warnings
 
 
 def _first_line(exc: Exception) -> str:
@@ -163,7 +184,7 @@ def _warnings(cleaned: Cleaned, meta: Meta) -> list[str]:
     warnings = []
     if not cleaned.body.strip():
         warnings.append("no article body found")
-    elif len(_HANGUL.findall(cleaned.body)) < 0.2 * len(cleaned.body.replace(" ", "")):
+    elif korean.hangul_share(cleaned.body) < 0.2:
         warnings.append("little or no Korean text: the rules are for Korean articles")
     if meta.title is None:
         warnings.append("no headline found")

@@ -16,6 +16,7 @@ from .. import rules
 from ..analysis import Document, Token
 from ..numbers import NATIVE, NUMERAL, NumeralError, parse_native, parse_numeral, range_low
 from ..records import Change, Indicator, Previous, Span
+from .base import Result, Step
 
 _BIG = re.compile(r"[만억조경]")
 _YEAR_GAP = (r"(?:\(\s*[’'‘`]?\d{{2,4}}\s*(?:년도?)?\s*\)"  # a table's "(2022) 50억원 → (2023) 80억원"
@@ -339,3 +340,7 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _counters() -> frozenset[str]:
     return frozenset(_rules().data["native_counters"]) | {"개소", "개사", "개국", "개교"}
+
+
+STEP = Step("indicators", needs=(), produces=("indicators",),
+            run=lambda doc, found: Result({"indicators": extract(doc)}))

@@ -17,6 +17,7 @@ from .. import places, rules
 from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
+from .base import Result, Step
 
 
 @dataclass(frozen=True)
@@ -396,3 +397,7 @@ def merge(mentions: list[Mention], body: str) -> list[Official]:
 
 def official_index(officials: list[Official], name: str) -> int | None:
     return next((i for i, o in enumerate(officials) if o.name == name), None)
+
+
+STEP = Step("officials", needs=(), produces=("officials",),
+            run=lambda doc, found: Result({"officials": extract(doc)}))

@@ -16,6 +16,7 @@ from typing import Any
 from .. import rules
 from ..analysis import Document
 from ..records import PolicyItem, Span
+from .base import Result, Step
 
 # The last item of an inline list ends at its sentence's end, and at most this far.
 _MAX_INLINE_ITEM = 1000
@@ -210,3 +211,7 @@ def _title(body: str, marker: _Marker, end: int) -> tuple[int, int]:
     title_end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else end
     text = body[start:title_end]
     return start + len(text) - len(text.lstrip()), title_end - len(text) + len(text.rstrip())
+
+
+STEP = Step("policies", needs=(), produces=("policies",),
+            run=lambda doc, found: Result({"policies": extract(doc)}))

@@ -18,6 +18,7 @@ from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Program, Quote, Span
 from . import officials as officials_mod
+from .base import Found, Result, Step
 
 _SUBJECT = re.compile(r"^\s?(?:은|는|이|가|께서|도)?\s")
 _APOSTROPHE_YEAR = re.compile(r"^\d{2}\s?년")
@@ -219,3 +220,11 @@ def _named_before(body: str, speakers: list[_Speaker], starts: list[int], at: in
     reach = body.rfind("\n", 0, max(0, line_start - 1)) + 1
     i = bisect.bisect_left(starts, at) - 1
     return speakers[i] if i >= 0 and speakers[i].start >= reach and speakers[i].end <= at else None
+
+
+def _run(doc: Document, found: Found) -> Result:
+    found_quotes, programs = extract(doc, list(found["officials"]))
+    return Result({"quotes": found_quotes, "programs": programs})
+
+
+STEP = Step("quotes", needs=("officials",), produces=("quotes", "programs"), run=_run)

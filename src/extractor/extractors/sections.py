@@ -9,6 +9,7 @@ from __future__ import annotations
 from .. import rules
 from ..analysis import Document
 from ..records import Section, Span
+from .base import Result, Step
 
 
 def extract(doc: Document) -> list[Section]:
@@ -28,3 +29,7 @@ def extract(doc: Document) -> list[Section]:
             stack.append(section)
         offset += len(line) + 1
     return roots
+
+
+STEP = Step("sections", needs=(), produces=("sections",),
+            run=lambda doc, found: Result({"sections": extract(doc)}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..analysis import Document
 from ..dates import find_years
 from ..records import Span, YearMention
+from .base import Found, Result, Step
 
 
 def extract(doc: Document) -> tuple[list[YearMention], list[str]]:
@@ -24,3 +25,11 @@ def extract(doc: Document) -> tuple[list[YearMention], list[str]]:
         shown = ", ".join(dict.fromkeys(unresolved))
         warnings.append(f"no publication date: left unresolved {shown}")
     return out, warnings
+
+
+def _run(doc: Document, found: Found) -> Result:
+    found_years, warnings = extract(doc)
+    return Result({"years": found_years}, warnings)
+
+
+STEP = Step("years", needs=(), produces=("years",), run=_run)

@@ -1,0 +1,1 @@
+"""One module per rule file: `NAME.py` holds the model of `rules/NAME.toml`."""
