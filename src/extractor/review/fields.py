@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..records import Article
+from ..spans import sentence_around
 from .marks import KINDS
 
 # Fields shown elsewhere or of no use to a reader of one record.
@@ -29,14 +30,6 @@ def number(value: float) -> str:
 def quantity(value: float, unit: str | None, approximate: bool = False) -> str:
     text = f"{number(value)} {unit}" if unit else number(value)
     return f"{text} (approximate)" if approximate else text
-
-
-def sentence(body: str, start: int, end: int) -> str:
-    """The sentence (or line) a span stands in, cut to a readable length around it."""
-    lo = max(body.rfind("\n", 0, start) + 1, start - 160)
-    hi = body.find("\n", end)
-    hi = min(len(body) if hi < 0 else hi, end + 160)
-    return body[lo:hi].strip()
 
 
 def rows(kind: str, record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -91,7 +84,7 @@ def panel(article: Article) -> str:
         span = record["span"]
         mentions = len(record.get("mentions") or [])
         extra = f"<dt>mentions</dt><dd>{mentions}</dd>" if kind == "official" and mentions else ""
-        context = html.escape(sentence(article.body, span["start"], span["end"]))
+        context = html.escape(sentence_around(article.body, span["start"], span["end"]))
         sections.append(
             f'<section class="record" id="record-{ident}" data-kind="{kind}" hidden>'
             f'<h3><span class="swatch {kind}"></span>{kind} {ident.rsplit("-", 1)[1]}: '
