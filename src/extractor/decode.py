@@ -23,6 +23,8 @@ from typing import Any
 
 from . import rules
 from .errors import InputError
+from .korean import HANGUL
+from .rules.schemas.mojibake import Mojibake
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -47,7 +49,6 @@ _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8
 # At most this share of bad bytes is repaired as UTF-8; more means another encoding.
 _MAX_BAD_UTF8 = 0.002
 _MAX_NUL = 0.01
-_HANGUL = re.compile(r"[가-힣]")
 _MIN_MOJIBAKE = 20
 # Windows-1252's letters for the bytes 0x80-0x9F (€, ‚, ƒ …): mojibake read through it has them.
 _CP1252 = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
@@ -193,7 +194,7 @@ def unmojibake(text: str) -> tuple[str, str | None, str | None]:
     is the common one here, so this stays our own.)
     """
     sample = text[:20000]
-    hangul_before = len(_HANGUL.findall(sample))
+    hangul_before = len(HANGUL.findall(sample))
     latin, thai = len(_LATIN1.findall(sample)), len(_THAI.findall(sample))
     # The charset whose letters the text is mostly made of first: Thai mojibake holds some
     # Windows-1252 letters too, which CP949 would happily pair up into nonsense.
@@ -205,7 +206,7 @@ def unmojibake(text: str) -> tuple[str, str | None, str | None]:
         # A Hangul syllable is 2 bytes in CP949, 3 in UTF-8: the repair must yield about that
         # many, and next to no undecodable bytes (French or Thai text yields neither).
         fixed = _reread(sample, target, read_as)
-        hangul = len(_HANGUL.findall(fixed))
+        hangul = len(HANGUL.findall(fixed))
         if hangul > 0.25 * found and fixed.count("\ufffd") <= 0.05 * hangul:
             return _reread(text, target, read_as), target, read_as
     return text, None, None
@@ -271,7 +272,7 @@ def _pair_score(lead: int, trail: int) -> int:
 
 @cache
 def _frequent_pairs() -> frozenset[bytes]:
-    syllables = "".join(rules.load("mojibake")["frequent_syllables"].split())
+    syllables = "".join(rules.get(Mojibake).frequent_syllables.split())
     return frozenset(ch.encode("cp949") for ch in syllables)
 
 
