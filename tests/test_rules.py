@@ -67,7 +67,7 @@ def test_rule_ids_are_unique_within_a_file() -> None:
 
 @pytest.mark.parametrize(("file", "rule"), RULES, ids=[f"{f}:{r.id}" for f, r in RULES])
 def test_every_rule_fires_on_its_examples_and_not_on_its_counter_examples(file: str, rule: rules.Rule) -> None:
-    model = next(m for m in MODELS if file == m.FILE)
+    model = next(m for m in MODELS if m.FILE == file)
     content = rules.get(model)
     assert rule.examples, f"rules/{file}.toml: rule {rule.id} has no example"
     for example in rule.examples:
