@@ -7,7 +7,6 @@ leaves the body goes to `captions` or `removed`, so a person can see what was cu
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -17,9 +16,6 @@ from . import meta as meta_rules
 from .fold import fold
 from .meta import MetaDraft
 
-# A sentence ends its line with punctuation; a headline ending in 다 ("…나선다") has none.
-_PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!][\"”’']?\)?$|(다|요)[\"”’']\)?$")
-_SENTENCE_END = re.compile(r"(다|요)[.?!]")
 _OUTLINE_BULLETS = "□■○●◦◇◆"
 PHOTO_MARKS = ("▲", "△")
 # A caption is a label, not a paragraph: longer ▲ lines are the article's own.
@@ -69,7 +65,9 @@ def _boilerplate() -> Boilerplate:
 
 def is_prose(line: str) -> bool:
     """A line that reads as a sentence of the article rather than a headline or a label."""
-    return bool(_PROSE.search(line)) or (len(line) >= 80 and bool(_SENTENCE_END.search(line)))
+    found = _boilerplate()
+    return (found.regex("prose_ending").search(line) is not None
+            or (len(line) >= 80 and found.regex("sentence_end").search(line) is not None))
 
 
 def starts_body(line: str) -> bool:
@@ -80,7 +78,7 @@ def starts_body(line: str) -> bool:
 
 def continues(line: str) -> bool:
     """Whether a line breaks off mid-sentence ("전동평 영암군수는", "…갖고,")."""
-    return bool(_boilerplate().continuation_pattern().search(line))
+    return bool(_boilerplate().regex("continuation_endings").search(line))
 
 
 def classify(line: str) -> Kind:
@@ -205,7 +203,7 @@ def promote_captions(cleaned: Cleaned) -> None:
 
 
 def _closes_article(line: str) -> bool:
-    return _boilerplate().rights_footer_pattern().search(line) is not None
+    return _boilerplate().regex("rights_footer").search(line) is not None
 
 
 def _lone_photo_marks(folded: list[str]) -> set[int]:

@@ -20,7 +20,6 @@ from .fold import fold
 from .lines import PHOTO_MARKS, Cleaned, Kind, LineKinds, clean_lines, continues, starts_body
 from .meta import MetaDraft
 
-_FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
 # How a line that is no wrapped piece ends: a sentence, a quote or a bracket closed.
 _SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
 _LAST_WORD_ONE_SYLLABLE = re.compile(rf"(?:^|\s)[{HANGUL_CLASS}]$")
@@ -116,6 +115,7 @@ def _byline_closes_header(folded: list[str], header_end: int, kinds: LineKinds) 
     """A byline line near the top ends the headline block, even where the headline reads as
     a sentence (김헌수 홍성군의장, "지역경제 특단의 조치 필요"), unless a sentence stands above it."""
     reach = rules.get(Boilerplate).header_byline_reach
+    full_stop = rules.get(Boilerplate).regex("full_stop")
     content = 0
     for i, line in enumerate(folded):
         kind = kinds(line)
@@ -123,7 +123,7 @@ def _byline_closes_header(folded: list[str], header_end: int, kinds: LineKinds) 
             return max(header_end, i)
         if kind is Kind.CONTENT:
             content += 1
-            if content > reach or _FULL_STOP.search(line):
+            if content > reach or full_stop.search(line):
                 break
     return header_end
 

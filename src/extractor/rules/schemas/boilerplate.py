@@ -13,6 +13,9 @@ from .. import Regex, Rule, RuleFile
 # The rule lists, each one kind of line (clean.lines.Kind names them).
 LINE_KINDS = ("cues", "credits", "copyright", "related_header", "drop", "captions", "related_item")
 
+# The file's patterns that stand alone, each a test of a whole line.
+_SINGLE = ("rights_footer", "continuation_endings", "prose_ending", "sentence_end", "full_stop")
+
 
 class LineRule(Rule):
     """A pattern searched in one folded line."""
@@ -24,6 +27,9 @@ class Boilerplate(RuleFile):
     FILE = "boilerplate"
     rights_footer: Regex
     continuation_endings: Regex
+    prose_ending: Regex
+    sentence_end: Regex
+    full_stop: Regex
     header_byline_reach: int
     wrap_min_lines: int
     wrap_min_columns: int
@@ -37,26 +43,23 @@ class Boilerplate(RuleFile):
     captions: tuple[LineRule, ...]
     _compiled: dict[str, tuple[re.Pattern[str], ...]] = PrivateAttr(default_factory=dict)
     _by_id: dict[str, re.Pattern[str]] = PrivateAttr(default_factory=dict)
-    _rights_footer: re.Pattern[str] = PrivateAttr(default=re.compile(""))
-    _continuation: re.Pattern[str] = PrivateAttr(default=re.compile(""))
+    _single: dict[str, re.Pattern[str]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         # compiled once, when the file is validated: every line of every page asks them
         self._compiled = {key: tuple(re.compile(rule.pattern) for rule in getattr(self, key)) for key in LINE_KINDS}
         self._by_id = {rule.id: pattern for key in LINE_KINDS
                        for rule, pattern in zip(getattr(self, key), self._compiled[key], strict=True)}
-        self._rights_footer = re.compile(self.rights_footer)
-        self._continuation = re.compile(self.continuation_endings)
+        self._single = {key: re.compile(getattr(self, key)) for key in _SINGLE}
 
     def patterns(self, kind: str) -> tuple[re.Pattern[str], ...]:
         """The compiled patterns of one of LINE_KINDS, in the file's order."""
         return self._compiled[kind]
 
-    def rights_footer_pattern(self) -> re.Pattern[str]:
-        return self._rights_footer
-
-    def continuation_pattern(self) -> re.Pattern[str]:
-        return self._continuation
+    def regex(self, key: str) -> re.Pattern[str]:
+        """One of the file's single patterns, compiled: rights_footer, continuation_endings,
+        prose_ending, sentence_end or full_stop."""
+        return self._single[key]
 
     def rules(self) -> Iterable[Rule]:
         for key in LINE_KINDS:
