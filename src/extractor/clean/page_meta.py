@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -29,10 +30,19 @@ _PERSON = re.compile(rf"^(?:[{HANGUL_CLASS}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _PORTAL_OUTLET_TAGS = ("og:article:author", "twitter:creator", "article:publisher")
-_TITLE_SUFFIX = re.compile(r"\s[-|:·ㅣ–—<>«»]{1,2}\s*([^-|:·ㅣ–—<>«»]{2,20})$")
 # A headline has a few Hangul syllables and is no paragraph.
 _HEADLINE_HANGUL = 4
 _MAX_HEADLINE = 200
+
+
+@cache
+def _title_suffix() -> re.Pattern[str]:
+    return re.compile(selectors.settings().title_suffix)
+
+
+@cache
+def _author_separators() -> re.Pattern[str]:
+    return re.compile(selectors.settings().author_separators)
 
 
 def _read() -> PageMeta:
@@ -79,7 +89,7 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
                 _take_author(draft, text)
     page_title = fold(soup.title.get_text(" ")) if soup.title else ""
     # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
-    suffix = _TITLE_SUFFIX.search(page_title)
+    suffix = _title_suffix().search(page_title)
     if draft.outlet is None and suffix:
         draft.outlet = meta_rules.canonical_outlet(suffix.group(1))
     if draft.outlet is None and page_title:  # a page titled with the site's name alone: "부산데일리"
@@ -133,7 +143,7 @@ def _canonical(elements: list[Tag]) -> str | None:
 
 
 def _take_author(draft: MetaDraft, value: str) -> None:
-    for part in re.split(r"[,/·]| 및 ", value):
+    for part in _author_separators().split(value):
         name = meta_rules.strip_reporter_suffix(part)
         if _PERSON.match(name):
             draft.add_reporter(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from .. import RuleFile
+from .. import Regex, RuleFile
 
 
 class PageMeta(BaseModel):
@@ -38,4 +38,6 @@ class Html(RuleFile):
     article_types: tuple[str, ...]
     published_meta: tuple[str, ...]
     updated_meta: tuple[str, ...]
+    title_suffix: Regex
+    author_separators: Regex
     page_meta: PageMeta
