@@ -12,7 +12,7 @@ import re
 from bs4 import BeautifulSoup
 
 from ..korean import HANGUL
-from . import meta as meta_rules
+from . import timestamps
 from .container import container_lines, find_container, hangul, take_captions
 from .lines import Cleaned, LineKinds, clean_lines, promote_captions
 from .page_meta import find_reporter_emails, json_ld_articles, json_ld_body, page_meta
@@ -59,7 +59,7 @@ def _clean(soup: BeautifulSoup) -> Cleaned:
     promote_captions(cleaned)
     cleaned.warnings.extend(warnings)
     if draft.published_at is None or draft.updated_at is None:  # the page's own 입력/수정 stamps
-        published, updated = meta_rules.find_timestamps(soup.get_text(" "))
+        published, updated = timestamps.find_timestamps(soup.get_text(" "))
         draft.published_at = draft.published_at or published
         draft.updated_at = draft.updated_at or updated
     return cleaned

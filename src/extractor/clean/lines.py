@@ -12,9 +12,9 @@ from enum import Enum
 
 from .. import rules
 from ..rules.schemas.boilerplate import Boilerplate
-from . import meta as meta_rules
+from . import bylines, outlets, timestamps
+from .draft import MetaDraft
 from .fold import fold
-from .meta import MetaDraft
 
 _OUTLINE_BULLETS = "□■○●◦◇◆"
 PHOTO_MARKS = ("▲", "△")
@@ -72,7 +72,7 @@ def is_prose(line: str) -> bool:
 
 def starts_body(line: str) -> bool:
     """Where scraped text's article starts: a dateline, an outline bullet or a sentence."""
-    return (meta_rules.strip_dateline(line)[0] is not None or line[:1] in _OUTLINE_BULLETS
+    return (bylines.strip_dateline(line)[0] is not None or line[:1] in _OUTLINE_BULLETS
             or is_prose(line))
 
 
@@ -89,7 +89,7 @@ def classify(line: str) -> Kind:
     for kind, key in _ORDER:
         if any(p.search(line) for p in found.patterns(key)):
             return kind
-    if meta_rules.match_bylines(line) is not None:
+    if bylines.match_bylines(line) is not None:
         return Kind.BYLINE
     return Kind.CONTENT
 
@@ -146,13 +146,13 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             out.captions.append(line)
             continue
         if kind is Kind.BYLINE:
-            for found in meta_rules.match_bylines(line) or []:
+            for found in bylines.match_bylines(line) or []:
                 draft.take(found)
             _take_times(draft, line)
             out.removed.append(line)
             continue
         if kind is Kind.COPYRIGHT:  # the last footer's name, used when nothing else names the outlet
-            footer_outlet = meta_rules.outlet_in_copyright(line) or footer_outlet
+            footer_outlet = outlets.outlet_in_copyright(line) or footer_outlet
             past_footer = past_footer or (len(paragraphs) >= _FOOTER_AFTER and _closes_article(line))
         if kind is Kind.CONTENT and past_footer:  # a portal's notices, its subscription pitch
             kind = Kind.DROP
@@ -160,7 +160,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             out.removed.append(line)
             continue
         if len(paragraphs) < _DATELINE_REACH:
-            dateline, rest = meta_rules.strip_dateline(line)
+            dateline, rest = bylines.strip_dateline(line)
             # After the first paragraph only a dateline naming its reporter counts: a teaser
             # or an unrecognised caption may stand before "[곡성=뉴시스]맹대환 기자 = …".
             if dateline is not None and (not paragraphs or dateline.get("name")):
@@ -193,7 +193,7 @@ def promote_captions(cleaned: Cleaned) -> None:
         return
     paragraphs = []
     for caption in cleaned.captions:
-        dateline, rest = meta_rules.strip_dateline(caption)
+        dateline, rest = bylines.strip_dateline(caption)
         if dateline is not None:
             cleaned.meta.take(dateline)
         paragraphs.append(rest)
@@ -226,7 +226,7 @@ def _lone_photo_marks(folded: list[str]) -> set[int]:
 def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:
     if not paragraphs:
         return
-    found, rest = meta_rules.strip_signoff(paragraphs[-1])
+    found, rest = bylines.strip_signoff(paragraphs[-1])
     if found is not None:
         draft.take(found)
         out.removed.append(paragraphs[-1][len(rest):].strip())
@@ -234,6 +234,6 @@ def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> Non
 
 
 def _take_times(draft: MetaDraft, line: str) -> None:
-    published, updated = meta_rules.line_times(line)
+    published, updated = timestamps.line_times(line)
     draft.published_at = draft.published_at or published
     draft.updated_at = draft.updated_at or updated

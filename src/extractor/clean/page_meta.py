@@ -20,11 +20,10 @@ from bs4.element import Tag
 
 from ..korean import HANGUL, HANGUL_CLASS
 from ..rules.schemas.html import PageMeta
-from . import meta as meta_rules
-from . import selectors
+from . import bylines, outlets, selectors, timestamps
 from .container import MIN_BODY_CHARS, hangul, names
+from .draft import MetaDraft
 from .fold import fold
-from .meta import MetaDraft
 
 _PERSON = re.compile(rf"^(?:[{HANGUL_CLASS}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})$")
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
@@ -58,22 +57,22 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     tags = _meta_tags(elements)
     draft.title = draft.title or _first(tags, "og:title", "twitter:title", "title")
     url = _first(tags, "og:url", "twitter:url") or _canonical(elements)
-    outlet = (meta_rules.outlet_from_url(url) if url else None) or _first(tags, "og:site_name")
-    if (url and meta_rules.portal_url(url)) or (outlet and meta_rules.is_portal(outlet)):
+    outlet = (outlets.outlet_from_url(url) if url else None) or _first(tags, "og:site_name")
+    if (url and outlets.portal_url(url)) or (outlet and outlets.is_portal(outlet)):
         # a portal's copy: its author tags name the outlet ("연합뉴스 | 네이버")
-        named = [meta_rules.known_outlet(tags.get(key, "").split("|")[0]) for key in _PORTAL_OUTLET_TAGS]
+        named = [outlets.known_outlet(tags.get(key, "").split("|")[0]) for key in _PORTAL_OUTLET_TAGS]
         outlet = next((name for name in named if name), outlet)
     if outlet:
-        draft.outlet = meta_rules.canonical_outlet(outlet)
+        draft.outlet = outlets.canonical_outlet(outlet)
     for key in selectors.settings().published_meta:
         if key in tags and draft.published_at is None:
-            draft.published_at = meta_rules.parse_timestamp(tags[key])
+            draft.published_at = timestamps.parse_timestamp(tags[key])
     for key in selectors.settings().updated_meta:
         if key in tags and draft.updated_at is None:
-            draft.updated_at = meta_rules.parse_timestamp(tags[key])
+            draft.updated_at = timestamps.parse_timestamp(tags[key])
     time_tag = next((t for t in elements if t.name == "time" and t.get("datetime")), None)
     if draft.published_at is None and isinstance(time_tag, Tag):
-        draft.published_at = meta_rules.parse_timestamp(str(time_tag["datetime"]))
+        draft.published_at = timestamps.parse_timestamp(str(time_tag["datetime"]))
     draft.published_at = draft.published_at or _attribute_time(elements, _read().published_attributes)
     draft.updated_at = draft.updated_at or _attribute_time(elements, _read().updated_attributes)
     for key in ("author", "dable:author", "article:author", "og:article:author"):
@@ -82,7 +81,7 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     for tag in elements:
         if byline(names(tag)) and len(tag.get_text(" ")) < 60:
             text = fold(tag.get_text(" "))
-            found = meta_rules.match_byline_line(text)  # "김서연 기자 ksy@…": the email too
+            found = bylines.match_byline_line(text)  # "김서연 기자 ksy@…": the email too
             if found and found.get("name"):
                 draft.take({"name": found["name"], "email": found.get("email")})
             else:
@@ -91,9 +90,9 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
     suffix = _title_suffix().search(page_title)
     if draft.outlet is None and suffix:
-        draft.outlet = meta_rules.canonical_outlet(suffix.group(1))
+        draft.outlet = outlets.canonical_outlet(suffix.group(1))
     if draft.outlet is None and page_title:  # a page titled with the site's name alone: "부산데일리"
-        draft.outlet = meta_rules.outlet_name(page_title.replace(" ", ""))
+        draft.outlet = outlets.outlet_name(page_title.replace(" ", ""))
     if draft.title is None:
         draft.title = _headline(elements, page_title[: suffix.start()] if suffix else page_title, draft.outlet)
     return draft
@@ -108,7 +107,7 @@ def _headline(elements: list[Tag], page_title: str, outlet: str | None) -> str |
                  and wanted(element_names := names(t)) and not subtitle(element_names)]
     for text in [*(fold(t.get_text(" ")) for t in headings), page_title]:
         if (len(HANGUL.findall(text)) >= _HEADLINE_HANGUL and len(text) <= _MAX_HEADLINE and text != outlet
-                and meta_rules.outlet_name(text.replace(" ", "")) is None):
+                and outlets.outlet_name(text.replace(" ", "")) is None):
             return text
     return page_title or None
 
@@ -117,7 +116,7 @@ def _attribute_time(elements: list[Tag], attributes: tuple[str, ...]) -> datetim
     for tag in elements:
         for name in attributes:
             value = tag.attrs.get(name)
-            if isinstance(value, str) and (stamp := meta_rules.parse_timestamp(value)):
+            if isinstance(value, str) and (stamp := timestamps.parse_timestamp(value)):
                 return stamp
     return None
 
@@ -144,7 +143,7 @@ def _canonical(elements: list[Tag]) -> str | None:
 
 def _take_author(draft: MetaDraft, value: str) -> None:
     for part in _author_separators().split(value):
-        name = meta_rules.strip_reporter_suffix(part)
+        name = bylines.strip_reporter_suffix(part)
         if _PERSON.match(name):
             draft.add_reporter(name)
 
@@ -193,21 +192,21 @@ def _take_json_ld(draft: MetaDraft, item: dict[str, Any]) -> None:
     if isinstance(item.get("headline"), str) and not draft.title:
         draft.title = fold(htmlmod.unescape(item["headline"]))
     if isinstance(item.get("datePublished"), str) and draft.published_at is None:
-        draft.published_at = meta_rules.parse_timestamp(item["datePublished"])
+        draft.published_at = timestamps.parse_timestamp(item["datePublished"])
     if isinstance(item.get("dateModified"), str) and draft.updated_at is None:
-        draft.updated_at = meta_rules.parse_timestamp(item["dateModified"])
+        draft.updated_at = timestamps.parse_timestamp(item["dateModified"])
     authors = item.get("author") or []
     for author in authors if isinstance(authors, list) else [authors]:
         if isinstance(author, str):
             _take_author(draft, author)
         elif isinstance(author, dict) and isinstance(author.get("name"), str):
-            name = meta_rules.strip_reporter_suffix(author["name"])
+            name = bylines.strip_reporter_suffix(author["name"])
             email = author.get("email") if isinstance(author.get("email"), str) else None
             if _PERSON.match(name):
                 draft.add_reporter(name, email)
     publisher = item.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and not draft.outlet:
-        draft.outlet = meta_rules.canonical_outlet(publisher["name"])
+        draft.outlet = outlets.canonical_outlet(publisher["name"])
 
 
 def find_reporter_emails(elements: list[Tag], draft: MetaDraft) -> None:
@@ -221,7 +220,7 @@ def find_reporter_emails(elements: list[Tag], draft: MetaDraft) -> None:
             for _ in range(2):
                 if isinstance(box, Tag) and name in box.get_text(" ") and len(box.get_text(" ")) < 200:
                     address = str(link["href"])[len("mailto:"):].split("?")[0].strip()
-                    if meta_rules.find_emails(address):
+                    if bylines.find_emails(address):
                         draft.add_reporter(name, address)
                     break
                 box = box.parent if isinstance(box, Tag) else None

@@ -15,10 +15,10 @@ from collections import Counter
 from .. import rules
 from ..korean import HANGUL, HANGUL_CLASS
 from ..rules.schemas.boilerplate import Boilerplate
-from . import meta as meta_rules
+from . import outlets, timestamps
+from .draft import MetaDraft
 from .fold import fold
 from .lines import PHOTO_MARKS, Cleaned, Kind, LineKinds, clean_lines, continues, starts_body
-from .meta import MetaDraft
 
 # How a line that is no wrapped piece ends: a sentence, a quote or a bracket closed.
 _SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
@@ -50,9 +50,9 @@ def clean_text(text: str) -> Cleaned:
     title, captions, rest = _choose_title(cleaned.header, folded[:header_end], kinds)
     draft.title = draft.title or title
     if draft.outlet is None:  # the masthead among the menus above the headline: "강원도민일보"
-        draft.outlet = next((name for line in rest if " " not in line and (name := meta_rules.outlet_name(line))), None)
+        draft.outlet = next((name for line in rest if " " not in line and (name := outlets.outlet_name(line))), None)
     if draft.published_at is None:  # "2023년 07월 25일 (화) 09:45:07 편집국 …": the stamp nearest the body
-        stamped = (meta_rules.line_times(line) for line in reversed(folded[:header_end]))
+        stamped = (timestamps.line_times(line) for line in reversed(folded[:header_end]))
         draft.published_at, updated = next(((p, u) for p, u in stamped if p), (None, None))
         draft.updated_at = draft.updated_at or updated
     cleaned.captions[:0] = captions
