@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import shutil
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -8,10 +10,11 @@ from bs4 import BeautifulSoup
 from extractor import extract, rules
 from extractor.clean import meta
 from extractor.clean.html import _clean, clean_html
-from extractor.clean.lines import classify
+from extractor.clean.lines import Kind, LineKinds, classify
 from extractor.clean.prune import prune
 from extractor.clean.text import unwrap
 from extractor.decode import decode
+from extractor.rules.schemas.html import Html
 
 from .conftest import CORPUS, SAMPLES, cases, opt
 
@@ -86,7 +89,7 @@ def test_footer_outlet_never_beats_a_dateline() -> None:
     assert footer_only.meta.outlet == "충청일보"
 
 
-@pytest.mark.parametrize("selector", rules.load("html")["body_selectors"])
+@pytest.mark.parametrize("selector", rules.get(Html).body_selectors)
 def test_every_body_selector_finds_its_container(selector: str) -> None:
     """Each container selector of html.toml wins over a longer block the density search would take."""
     if selector.startswith("#"):
@@ -299,3 +302,42 @@ def test_entities_left_in_scraped_text_are_read() -> None:
     assert article.body == '권영진 대구시장은 "올해는 활력의 해"라고 말했다. 예산은 3,000억원이다.'
     assert [(q.speaker, q.text) for q in article.quotes] == [("권영진", "올해는 활력의 해")]
     assert [i.value for i in article.indicators] == [300_000_000_000]
+
+
+@pytest.mark.parametrize(("file", "key", "broken"), [
+    ("boilerplate", "drop.3.pattern", "'^\\[?실시간\\s?뉴스\\]?$'"),
+    ("bylines", "datelines.0.pattern", None),
+])
+def test_a_broken_regex_is_one_line_naming_the_file_and_the_key(tmp_path: Path, file: str, key: str,
+                                                                 broken: str | None) -> None:
+    directory = tmp_path / "rules"
+    directory.mkdir()
+    for entry in resources.files("extractor.rules").iterdir():
+        if entry.name.endswith(".toml"):
+            shutil.copyfile(str(entry), directory / entry.name)
+    path = directory / f"{file}.toml"
+    text = path.read_text(encoding="utf-8")
+    if broken is None:  # the first pattern of the file's tables
+        broken = next(line[len("pattern = "):] for line in text.splitlines() if line.startswith("pattern = "))
+    assert broken in text
+    path.write_text(text.replace(broken, broken[:-1] + "(['", 1), encoding="utf-8")
+    mine = [line for line in rules.problems(directory) if line.startswith(f"rules/{file}.toml: ")]
+    assert len(mine) == 1 and mine[0].startswith(f"rules/{file}.toml: {key}: ")
+    assert "not a regular expression" in mine[0]
+
+
+def test_a_headline_in_a_furniture_header_reads_the_same_pruned() -> None:
+    """An <h2 class="tit"> inside <div class="article-header"> (a junk word) is the headline
+    html.toml's page_meta table names: pruning keeps it, so both readings give it."""
+    page = ('<html><head></head><body><div class="article-header"><h2 class="tit">부산시 청년 월세 지원 두 배로</h2>'
+            '</div><div class="txt"><p>부산시가 청년 월세 지원 대상을 올해 5천명에서 내년 1만명으로 두 배 '
+            "늘린다고 1일 밝혔다.</p></div></body></html>")
+    whole, pruned = _clean(BeautifulSoup(page, "lxml")), _clean(BeautifulSoup(prune(page), "lxml"))
+    assert whole.meta.title == pruned.meta.title == "부산시 청년 월세 지원 두 배로"
+    assert clean_html(page).meta.title == "부산시 청년 월세 지원 두 배로"
+
+
+def test_line_kinds_are_remembered_per_document_only() -> None:
+    kinds = LineKinds()
+    assert kinds("광고") is Kind.DROP and kinds("광고") is Kind.DROP
+    assert LineKinds()("정부는 대책을 마련하고 있다.") is Kind.CONTENT

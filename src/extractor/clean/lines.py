@@ -7,21 +7,15 @@ leaves the body goes to `captions` or `removed`, so a person can see what was cu
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cache, lru_cache
 
 from .. import rules
-from . import meta as meta_rules
-from .meta import MetaDraft
+from ..rules.schemas.boilerplate import Boilerplate
+from . import bylines, outlets, timestamps
+from .draft import MetaDraft
+from .fold import fold
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
-# Zero-width and direction marks hide inside words; removing them keeps words whole.
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\u202a-\u202e\ufeff\u00ad]")
-# A sentence ends its line with punctuation; a headline ending in 다 ("…나선다") has none.
-_PROSE = re.compile(r"(다|요|죠|까|음|함|임)[.?!][\"”’']?\)?$|(다|요)[\"”’']\)?$")
-_SENTENCE_END = re.compile(r"(다|요)[.?!]")
 _OUTLINE_BULLETS = "□■○●◦◇◆"
 PHOTO_MARKS = ("▲", "△")
 # A caption is a label, not a paragraph: longer ▲ lines are the article's own.
@@ -59,74 +53,74 @@ class Cleaned:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Rules:
-    by_kind: list[tuple[Kind, list[re.Pattern[str]]]]
+# The order in which a line's kinds are asked: the first whose rule fires names it.
+_ORDER = ((Kind.CUE, "cues"), (Kind.CREDIT, "credits"), (Kind.COPYRIGHT, "copyright"),
+          (Kind.RELATED, "related_header"), (Kind.DROP, "drop"), (Kind.CAPTION, "captions"),
+          (Kind.RELATED_ITEM, "related_item"))
 
 
-@cache
-def _rules() -> _Rules:
-    data = rules.load("boilerplate")
-    order = [(Kind.CUE, "cues"), (Kind.CREDIT, "credits"), (Kind.COPYRIGHT, "copyright"),
-             (Kind.RELATED, "related_header"), (Kind.DROP, "drop"), (Kind.CAPTION, "captions"),
-             (Kind.RELATED_ITEM, "related_item")]
-    return _Rules([(kind, [re.compile(p) for p in data[key]]) for kind, key in order])
-
-
-def fold(line: str) -> str:
-    """Fold runs of spaces (incl. NBSP and zero-width ones) and trim: the body's spacing."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+def _boilerplate() -> Boilerplate:
+    return rules.get(Boilerplate)
 
 
 def is_prose(line: str) -> bool:
     """A line that reads as a sentence of the article rather than a headline or a label."""
-    return bool(_PROSE.search(line)) or (len(line) >= 80 and bool(_SENTENCE_END.search(line)))
+    found = _boilerplate()
+    return (found.regex("prose_ending").search(line) is not None
+            or (len(line) >= 80 and found.regex("sentence_end").search(line) is not None))
 
 
 def starts_body(line: str) -> bool:
     """Where scraped text's article starts: a dateline, an outline bullet or a sentence."""
-    return (meta_rules.strip_dateline(line)[0] is not None or line[:1] in _OUTLINE_BULLETS
+    return (bylines.strip_dateline(line)[0] is not None or line[:1] in _OUTLINE_BULLETS
             or is_prose(line))
 
 
 def continues(line: str) -> bool:
     """Whether a line breaks off mid-sentence ("전동평 영암군수는", "…갖고,")."""
-    return bool(_continuation().search(line))
+    return bool(_boilerplate().regex("continuation_endings").search(line))
 
 
-@cache
-def _continuation() -> re.Pattern[str]:
-    return re.compile(rules.load("boilerplate")["continuation_endings"])
-
-
-# The header search, the title choice and the cleaning each ask of the same lines; the
-# cleaners clear it per document (forget_lines), so that a benchmark of replicated
-# documents gains nothing a real archive would not.
-@lru_cache(maxsize=4096)
 def classify(line: str) -> Kind:
     """The kind of one folded line."""
     if not line:
         return Kind.BLANK
-    for kind, patterns in _rules().by_kind:
-        if any(p.search(line) for p in patterns):
+    found = _boilerplate()
+    for kind, key in _ORDER:
+        if any(p.search(line) for p in found.patterns(key)):
             return kind
-    if meta_rules.match_bylines(line) is not None:
+    if bylines.match_bylines(line) is not None:
         return Kind.BYLINE
     return Kind.CONTENT
 
 
-def forget_lines() -> None:
-    """A new document: no line kinds remembered from the last."""
-    classify.cache_clear()
+class LineKinds:
+    """One document's line kinds, each line classified once.
+
+    The header search, the title choice and the cleaning each ask of the same lines. A
+    cleaner makes one per document and drops it with the document, so nothing is kept
+    from one document to the next (a benchmark of replicated documents gains nothing a
+    real archive would not) and no cache must be remembered to be cleared.
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict[str, Kind] = {}
+
+    def __call__(self, line: str) -> Kind:
+        kind = self._memo.get(line)
+        if kind is None:
+            kind = self._memo[line] = classify(line)
+        return kind
 
 
 def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
-                header_end: int = 0) -> Cleaned:
+                header_end: int = 0, kinds: LineKinds | None = None) -> Cleaned:
     """Keep the article's paragraphs from `lines`, moving metadata into `draft`.
 
     Content lines before `header_end` are headline candidates, not body: they are put in
     `Cleaned.header` for the caller to choose a title from.
     """
+    kinds = kinds or LineKinds()
     out = Cleaned(body="", meta=draft)
     folded = [fold(raw) for raw in lines]
     lone_marks = _lone_photo_marks(folded)
@@ -140,7 +134,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
         if title and line == fold(title):
             out.removed.append(line)
             continue
-        kind = classify(line)
+        kind = kinds(line)
         if kind is Kind.CONTENT and index in lone_marks:
             kind = Kind.CAPTION
         if kind is Kind.CONTENT and index < header_end:
@@ -152,21 +146,21 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             out.captions.append(line)
             continue
         if kind is Kind.BYLINE:
-            for found in meta_rules.match_bylines(line) or []:
+            for found in bylines.match_bylines(line) or []:
                 draft.take(found)
             _take_times(draft, line)
             out.removed.append(line)
             continue
         if kind is Kind.COPYRIGHT:  # the last footer's name, used when nothing else names the outlet
-            footer_outlet = meta_rules.outlet_in_copyright(line) or footer_outlet
-            past_footer = past_footer or (len(paragraphs) >= _FOOTER_AFTER and bool(_rights_footer().search(line)))
+            footer_outlet = outlets.outlet_in_copyright(line) or footer_outlet
+            past_footer = past_footer or (len(paragraphs) >= _FOOTER_AFTER and _closes_article(line))
         if kind is Kind.CONTENT and past_footer:  # a portal's notices, its subscription pitch
             kind = Kind.DROP
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
         if len(paragraphs) < _DATELINE_REACH:
-            dateline, rest = meta_rules.strip_dateline(line)
+            dateline, rest = bylines.strip_dateline(line)
             # After the first paragraph only a dateline naming its reporter counts: a teaser
             # or an unrecognised caption may stand before "[곡성=뉴시스]맹대환 기자 = …".
             if dateline is not None and (not paragraphs or dateline.get("name")):
@@ -199,7 +193,7 @@ def promote_captions(cleaned: Cleaned) -> None:
         return
     paragraphs = []
     for caption in cleaned.captions:
-        dateline, rest = meta_rules.strip_dateline(caption)
+        dateline, rest = bylines.strip_dateline(caption)
         if dateline is not None:
             cleaned.meta.take(dateline)
         paragraphs.append(rest)
@@ -208,9 +202,8 @@ def promote_captions(cleaned: Cleaned) -> None:
     cleaned.warnings.append("no text but a photo's caption: the caption is the body")
 
 
-@cache
-def _rights_footer() -> re.Pattern[str]:
-    return re.compile(rules.load("boilerplate")["rights_footer"])
+def _closes_article(line: str) -> bool:
+    return _boilerplate().regex("rights_footer").search(line) is not None
 
 
 def _lone_photo_marks(folded: list[str]) -> set[int]:
@@ -233,7 +226,7 @@ def _lone_photo_marks(folded: list[str]) -> set[int]:
 def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:
     if not paragraphs:
         return
-    found, rest = meta_rules.strip_signoff(paragraphs[-1])
+    found, rest = bylines.strip_signoff(paragraphs[-1])
     if found is not None:
         draft.take(found)
         out.removed.append(paragraphs[-1][len(rest):].strip())
@@ -241,6 +234,6 @@ def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> Non
 
 
 def _take_times(draft: MetaDraft, line: str) -> None:
-    published, updated = meta_rules.line_times(line)
+    published, updated = timestamps.line_times(line)
     draft.published_at = draft.published_at or published
     draft.updated_at = draft.updated_at or updated

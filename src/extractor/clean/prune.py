@@ -6,11 +6,12 @@ that costs more than Kiwi's tokenization of the article (SBS: 49 ms against 15 m
 lxml's parser and tree are C: finding and dropping that furniture there costs a few
 milliseconds, and bs4 (on lxml, as before) reads the rest.
 
-Only what no reader in clean/html.py looks at goes. A junk element (rules/html.toml, the
-same test the body walk skips by) is kept whole when it or anything in it carries
-metadata (meta, title, h1, <time>, the canonical link, JSON-LD, mailto links, time
-attributes, byline classes), matches a body or caption selector, or holds a labelled
-timestamp in its text. tests/test_clean.py checks that every page of the repo reads the
+Only what no reader looks at goes. A junk element (rules/html.toml, the same test the
+body walk skips by) is kept whole when it or anything in it carries metadata as html.toml's
+[page_meta] table declares it, the table the readers of clean/page_meta.py read by (its
+tags, byline and title classes, time attributes; beside them the canonical link, JSON-LD
+and mailto links), matches a body or caption selector, or holds a labelled timestamp in
+its text. tests/test_clean.py checks that every page of the repo reads the
 same pruned or whole.
 """
 
@@ -21,10 +22,9 @@ from functools import cache
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import meta as meta_rules
+from ..rules.schemas.html import PageMeta
 from . import selectors
-
-_METADATA_TAGS = frozenset(["meta", "title", "time", "h1"])
+from .timestamps import labelled_stamp
 
 
 def prune(page: str) -> str:
@@ -34,7 +34,7 @@ def prune(page: str) -> str:
     except (etree.LxmlError, ValueError):  # an empty page, an XML declaration in a str: bs4 copes
         return page
     held = _holders(root)
-    stamp = meta_rules.labelled_stamp()
+    stamp = labelled_stamp()
     doomed = []
     stack = [root]
     while stack:  # an explicit stack, not recursion: pages nest thousands deep
@@ -80,7 +80,7 @@ def _holders(root: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
 
 def _carries_metadata(element: lxml_html.HtmlElement) -> bool:
     name, get = _name(element), element.get
-    if name in _METADATA_TAGS or (name == "script" and get("type") == "application/ld+json"):
+    if name in _metadata_tags() or (name == "script" and get("type") == "application/ld+json"):
         return True
     if name == "link":  # of the head's many links, only the canonical URL is read
         return "canonical" in (get("rel") or "").split()
@@ -90,16 +90,24 @@ def _carries_metadata(element: lxml_html.HtmlElement) -> bool:
     if (get("href") or "").startswith("mailto:") or not _time_attributes().isdisjoint(keys):
         return True
     classes = (get("class") or "").split()
-    return selectors.word_test("byline_words")(_names(element)) or _wanted().any(name, classes, get)
+    return selectors.word_test(_page_meta().kept_words())(_names(element)) or _wanted().any(name, classes, get)
+
+
+def _page_meta() -> PageMeta:
+    return selectors.settings().page_meta
+
+
+@cache
+def _metadata_tags() -> frozenset[str]:
+    return frozenset(_page_meta().tags)
 
 
 @cache
 def _time_attributes() -> frozenset[str]:
-    config = selectors.settings()
-    return frozenset(config["published_attributes"] + config["updated_attributes"])
+    return frozenset(_page_meta().time_attributes())
 
 
 @cache
 def _wanted() -> selectors.SelectorSet:
     config = selectors.settings()
-    return selectors.SelectorSet(config["body_selectors"] + config["caption_selectors"])
+    return selectors.SelectorSet(config.body_selectors + config.caption_selectors)

@@ -1,9 +1,10 @@
 """What rules/html.toml says of elements, asked of bs4 tags and lxml elements alike.
 
-A page is read twice: lxml drops its furniture (clean/prune.py), then bs4 reads the rest
-(clean/html.py). Both must agree on what is junk, what names a reporter and what a
-selector matches, so both ask here, handing over an element's name, its classes as a
-list (bs4 keeps a list, lxml a string) and its attribute getter.
+A page is read twice: lxml drops its furniture (clean/prune.py), then bs4 reads the
+rest (clean/container.py, clean/page_meta.py). Both must agree on what is junk, what
+names a reporter and what a selector matches, so both ask here, handing over an
+element's name, its classes as a list (bs4 keeps a list, lxml a string) and its
+attribute getter.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from functools import cache
 from typing import Any
 
 from .. import rules
+from ..rules.schemas.html import Html
 
 Getter = Callable[[str], Any]
 
 
-@cache
-def settings() -> dict[str, Any]:
-    return rules.load("html")
+def settings() -> Html:
+    return rules.get(Html)
 
 
 def names(classes: Iterable[str], ident: object) -> str:
@@ -44,18 +45,18 @@ class WordTest:
 
 
 @cache
-def word_test(key: str) -> WordTest:
-    """The test for one of html.toml's word lists: junk_words, byline_words, title_words …"""
-    return WordTest(settings()[key])
+def word_test(words: tuple[str, ...]) -> WordTest:
+    """The test for one of html.toml's word lists (junk_words, page_meta.byline_words …)."""
+    return WordTest(words)
 
 
 @cache
 def _junk_tags() -> frozenset[str]:
-    return frozenset(settings()["junk_tags"])
+    return frozenset(settings().junk_tags)
 
 
 def is_junk(name: str, element_names: str) -> bool:
-    return name in _junk_tags() or word_test("junk_words")(element_names)
+    return name in _junk_tags() or word_test(settings().junk_words)(element_names)
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,9 @@ class SelectorSet:
 
 @cache
 def body_selectors() -> list[Selector]:
-    return [Selector.parse(s) for s in settings()["body_selectors"]]
+    return [Selector.parse(s) for s in settings().body_selectors]
 
 
 @cache
 def captions() -> SelectorSet:
-    return SelectorSet(settings()["caption_selectors"])
+    return SelectorSet(settings().caption_selectors)

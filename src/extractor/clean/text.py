@@ -13,16 +13,17 @@ import unicodedata
 from collections import Counter
 
 from .. import rules
-from . import meta as meta_rules
-from .lines import PHOTO_MARKS, Cleaned, Kind, classify, clean_lines, continues, fold, forget_lines, starts_body
-from .meta import MetaDraft
+from ..korean import HANGUL, HANGUL_CLASS
+from ..rules.schemas.boilerplate import Boilerplate
+from . import outlets, timestamps
+from .draft import MetaDraft
+from .fold import fold
+from .lines import PHOTO_MARKS, Cleaned, Kind, LineKinds, clean_lines, continues, starts_body
 
-_FULL_STOP = re.compile(r"[다요][.?!][\"”’']?$")
 # How a line that is no wrapped piece ends: a sentence, a quote or a bracket closed.
 _SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
-_LAST_WORD_ONE_SYLLABLE = re.compile(r"(?:^|\s)[가-힣]$")
+_LAST_WORD_ONE_SYLLABLE = re.compile(rf"(?:^|\s)[{HANGUL_CLASS}]$")
 _CLOSING = re.compile(r"[.,?!)\]”’\"'…%]")
-_HANGUL = re.compile(r"[가-힣]")
 _HEADLINE_HANGUL = 8
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|nbsp|apos|middot|hellip"
                      r"|lsquo|rsquo|ldquo|rdquo);")
@@ -34,24 +35,24 @@ def clean_text(text: str) -> Cleaned:
     Text copied out of a page's source keeps its entities (&quot;좋다&quot;, 3&#44;000):
     they are read as the characters they stand for.
     """
-    forget_lines()
+    kinds = LineKinds()
     if _ENTITY.search(text):
         text = html.unescape(text)
     folded = unwrap([fold(line) for line in text.splitlines()])
     header_end = next((i for i, line in enumerate(folded)
-                       if classify(line) is Kind.CONTENT and starts_body(line)), 0)
-    header_end = _byline_closes_header(folded, header_end)
+                       if kinds(line) is Kind.CONTENT and starts_body(line)), 0)
+    header_end = _byline_closes_header(folded, header_end, kinds)
     # A wrapped sentence starts before its first full line: walk back over its pieces.
     while header_end > 0 and continues(folded[header_end - 1]):
         header_end -= 1
     draft = MetaDraft()
-    cleaned = clean_lines(folded, draft, header_end=header_end)
-    title, captions, rest = _choose_title(cleaned.header, folded[:header_end])
+    cleaned = clean_lines(folded, draft, header_end=header_end, kinds=kinds)
+    title, captions, rest = _choose_title(cleaned.header, folded[:header_end], kinds)
     draft.title = draft.title or title
     if draft.outlet is None:  # the masthead among the menus above the headline: "강원도민일보"
-        draft.outlet = next((name for line in rest if " " not in line and (name := meta_rules.outlet_name(line))), None)
+        draft.outlet = next((name for line in rest if " " not in line and (name := outlets.outlet_name(line))), None)
     if draft.published_at is None:  # "2023년 07월 25일 (화) 09:45:07 편집국 …": the stamp nearest the body
-        stamped = (meta_rules.line_times(line) for line in reversed(folded[:header_end]))
+        stamped = (timestamps.line_times(line) for line in reversed(folded[:header_end]))
         draft.published_at, updated = next(((p, u) for p, u in stamped if p), (None, None))
         draft.updated_at = draft.updated_at or updated
     cleaned.captions[:0] = captions
@@ -66,14 +67,14 @@ def unwrap(folded: list[str]) -> list[str]:
     that starts with punctuation was cut before it: those are glued to the one before;
     any other is joined with a space.
     """
-    settings = rules.load("boilerplate")
+    settings = rules.get(Boilerplate)
     widths = [_columns(line) if line and not _SENTENCE_CLOSE.search(line) else 0 for line in folded]
-    wide = [w for w in widths if w >= settings["wrap_min_columns"]]
-    if len(wide) < settings["wrap_min_lines"]:
+    wide = [w for w in widths if w >= settings.wrap_min_columns]
+    if len(wide) < settings.wrap_min_lines:
         return folded
     width = max(wide)
-    cut = [w >= max(settings["wrap_min_columns"], width - settings["wrap_tolerance"]) for w in widths]
-    if sum(cut) < settings["wrap_min_lines"]:
+    cut = [w >= max(settings.wrap_min_columns, width - settings.wrap_tolerance) for w in widths]
+    if sum(cut) < settings.wrap_min_lines:
         return folded
     _keep_only_sentences(cut, folded)
     out: list[str] = []
@@ -110,23 +111,25 @@ def _columns(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
-def _byline_closes_header(folded: list[str], header_end: int) -> int:
+def _byline_closes_header(folded: list[str], header_end: int, kinds: LineKinds) -> int:
     """A byline line near the top ends the headline block, even where the headline reads as
     a sentence (김헌수 홍성군의장, "지역경제 특단의 조치 필요"), unless a sentence stands above it."""
-    reach = rules.load("boilerplate")["header_byline_reach"]
+    reach = rules.get(Boilerplate).header_byline_reach
+    full_stop = rules.get(Boilerplate).regex("full_stop")
     content = 0
     for i, line in enumerate(folded):
-        kind = classify(line)
+        kind = kinds(line)
         if kind is Kind.BYLINE:
             return max(header_end, i)
         if kind is Kind.CONTENT:
             content += 1
-            if content > reach or _FULL_STOP.search(line):
+            if content > reach or full_stop.search(line):
                 break
     return header_end
 
 
-def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None, list[str], list[str]]:
+def _choose_title(candidates: list[str], header: list[str],
+                  kinds: LineKinds) -> tuple[str | None, list[str], list[str]]:
     """(title, captions, other removed lines) from the content lines before the body."""
     captions: list[str] = []
     kept: list[str] = []
@@ -135,7 +138,7 @@ def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None,
         # above the article, a ▲ line is a photo's caption.
         at = header.index(line)
         following = header[at + 1] if at + 1 < len(header) else ""
-        if (following.startswith(line) and classify(following) is Kind.CAPTION) or line.startswith(PHOTO_MARKS):
+        if (following.startswith(line) and kinds(following) is Kind.CAPTION) or line.startswith(PHOTO_MARKS):
             captions.append(line)
         else:
             kept.append(line)
@@ -146,7 +149,7 @@ def _choose_title(candidates: list[str], header: list[str]) -> tuple[str | None,
     # Pages put the headline above its subtitle: the first line that reads like one wins,
     # Korean enough to be no menu ("NAVER 뉴스", "언론사 구독").
     plausible = [line for line in kept if len(line) >= 8 and " " in line]
-    plausible = [line for line in plausible if len(_HANGUL.findall(line)) >= _HEADLINE_HANGUL] or plausible
+    plausible = [line for line in plausible if len(HANGUL.findall(line)) >= _HEADLINE_HANGUL] or plausible
     title = repeated[0] if repeated else plausible[0] if plausible else max(kept, key=len)
     kept.remove(title)
     return title, captions, kept
