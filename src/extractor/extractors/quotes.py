@@ -18,8 +18,9 @@ from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Program, Quote, Span
 from ..rules.schemas.quotes import Quotes, pattern
-from . import officials as officials_mod
 from .base import Found, Result, Step
+from .names import is_person_name
+from .speakers import find_speakers
 
 # How far a headline-form quote looks for the end of its line.
 _HEADLINE_TAIL = 200
@@ -119,7 +120,7 @@ def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
     taken = Coverage(len(doc.body))
     for speaker in out:
         taken.add(speaker.start, speaker.end)
-    for mention in officials_mod.find_speakers(doc):
+    for mention in find_speakers(doc):
         if not taken.overlaps(mention.start, mention.end):
             out.append(_Speaker(mention.name, mention.start, mention.end, None))
     out.sort(key=lambda s: s.start)
@@ -137,7 +138,7 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     # A transcript cue names the speaker at the start of the line: [이름/직함 : "…"].
     cue = pattern("speaker_cue").match(doc.body, line_start)
     if cue and cue.end() <= open_at and (
-            cue.group("mark") or officials_mod.is_person_name(doc, cue.group("name"), cue.start("name"))):
+            cue.group("mark") or is_person_name(doc, cue.group("name"), cue.start("name"))):
         name = cue.group("name")
         official = _official_named(name, speakers)
         return _Speaker(name, cue.start("name"), cue.end("name"), official)

@@ -15,6 +15,6 @@ class Surnames(RuleFile):
     not_names: tuple[str, ...]
     hanja: dict[str, str]
 
-    def all(self) -> frozenset[str]:
+    def every_name(self) -> frozenset[str]:
         """Every family name, one syllable or two."""
         return frozenset(self.single.split()) | frozenset(self.double)
