@@ -53,7 +53,9 @@ class Officials(RuleFile):
     @classmethod
     def _shapes_expand(cls, shapes: tuple[Shape, ...], info: ValidationInfo) -> tuple[Shape, ...]:
         required = cls.MENTIONS if info.field_name == "mentions" else cls.PATTERNS
-        check_shapes(shapes, cls.LEXICON | set(info.data.get("pieces", {})), required)
+        if "pieces" not in info.data:
+            return shapes  # the pieces' own error says what is wrong; every shape names them
+        check_shapes(shapes, cls.LEXICON | set(info.data["pieces"]), required)
         unread = [shape.id for shape in shapes if shape.id not in required]
         if unread:  # a mention shape needs its reading function in extractors/mentions.py
             raise ValueError(f"{unread[0]}: no stage reads a shape of that id (known: {', '.join(required)})")
