@@ -84,7 +84,7 @@ def values() -> dict[str, str]:
         "MEMBERSHIP": alternation(orgs.membership),
         "HANGUL": korean.HANGUL_CLASS,
         # any local government's suffix (a stage that wants one passes it: `pattern(id, suffix)`)
-        "LOCAL_SUFFIX": "(?:" + "|".join(sorted(set(titles.local_offices.values()), key=len, reverse=True)) + ")",
+        "LOCAL_SUFFIX": f"(?:{alternation(titles.local_offices.values())})",
         **get(Officials).pieces,
     }
 
