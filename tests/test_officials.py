@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor import extract
-from extractor.extractors import officials
+from extractor import extract, rules
+from extractor.extractors import mentions, officials
+from extractor.rules.schemas.officials import Officials
 
 from .conftest import SAMPLES, cases, doc, opt
 
@@ -44,3 +45,16 @@ def test_no_reporter_is_an_official(sample: str) -> None:
     if not sample.startswith("mois"):  # the press release names no reporter
         assert reporters
     assert not reporters & {o.name for o in article.officials}
+
+
+def test_every_mention_shape_has_its_reading_function() -> None:
+    assert sorted(mentions.READERS) == sorted(Officials.MENTIONS)
+    assert [shape.id for shape in rules.get(Officials).mentions] == list(Officials.MENTIONS)
+
+
+def test_the_one_local_government_is_looked_up_per_document() -> None:
+    """조인묵 군수 takes the county its own article names, never one a previous article named."""
+    first = doc("양구군은 밝혔다. 조인묵 군수는 말했다.")
+    second = doc("인제군은 밝혔다. 조인묵 군수는 말했다.")
+    assert [o.organization for o in officials.extract(first)] == ["양구군"]
+    assert [o.organization for o in officials.extract(second)] == ["인제군"]

@@ -10,16 +10,21 @@ from __future__ import annotations
 from functools import cache
 
 from . import rules
+from .rules.schemas.organizations import Organizations
+
+
+def lexicon() -> Organizations:
+    return rules.get(Organizations)
 
 
 @cache
 def _tables() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """(cities by bare name, every place name, the infixes of cities' full names)."""
-    orgs = rules.load("organizations")
-    cities = frozenset(orgs["cities"])
-    regions = {name for alias, canonical in orgs["aliases"].items() if canonical.endswith(("시", "도"))
+    orgs = lexicon()
+    cities = frozenset(orgs.cities)
+    regions = {name for alias, canonical in orgs.aliases.items() if canonical.endswith(orgs.region_suffixes)
                for name in (alias, canonical)}
-    return cities, frozenset(regions | cities | {city + "시" for city in cities}), tuple(orgs["city_infixes"])
+    return cities, frozenset(regions | cities | {city + orgs.city_suffix for city in cities}), orgs.city_infixes
 
 
 def is_city(word: str) -> bool:

@@ -17,15 +17,13 @@ from .. import rules
 from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Program, Quote, Span
-from . import officials as officials_mod
+from ..rules.schemas.quotes import Quotes, pattern
 from .base import Found, Result, Step
+from .names import is_person_name
+from .speakers import find_speakers
 
-_SUBJECT = re.compile(r"^\s?(?:은|는|이|가|께서|도)?\s")
-_APOSTROPHE_YEAR = re.compile(r"^\d{2}\s?년")
 # How far a headline-form quote looks for the end of its line.
 _HEADLINE_TAIL = 200
-# A full stop, also where scraping glued the next sentence on ("밝혔다.주요 사업은").
-_SENTENCE_END = re.compile(r"[다요]\.(?:\s|$|(?=[가-힣]))")
 
 
 @dataclass(frozen=True)
@@ -36,40 +34,15 @@ class _Speaker:
     official: int | None
 
 
-@dataclass(frozen=True)
-class _Rules:
-    marks: re.Pattern[str]
-    quotative: re.Pattern[str]
-    cue: re.Pattern[str]
-    pronoun: re.Pattern[str]
-    program: re.Pattern[str]
-    embedding: re.Pattern[str]
-    sentence_final: re.Pattern[str]
-    transcript: re.Pattern[str]
-
-
 @cache
-def _rules() -> _Rules:
-    data = rules.load("quotes")
+def _marks() -> re.Pattern[str]:
+    """Every pair of quotation marks, each inner text a group of its own (q0, q1, …)."""
     alternatives: list[str] = []
-    for opening, closing in data["pairs"]:
+    for opening, closing in rules.get(Quotes).pairs:
         o, c = re.escape(opening), re.escape(closing)
         inner = f"[^{o}{c}\\n]" if opening != closing else f"[^{o}\\n]"
         alternatives.append(f"{o}(?P<q{len(alternatives)}>{inner}{{1,3000}}?){c}")
-    return _Rules(
-        marks=re.compile("|".join(alternatives)),
-        # (the cue may stand on a line of its own: "[인터뷰]" then "김철수 / 리서치팀장 : "…"")
-        cue=re.compile(rf"(?P<mark>{data['cue']})?(?P<name>[가-힣]{{2,4}})\s?/"),
-        quotative=re.compile(rf"^(?:{rules.alternation(data['quotatives'])})(?![가-힣])|^(?:{rules.alternation(data['quotatives'])})\s"),
-        pronoun=re.compile(rf"(?:^|\s)(?:{rules.alternation(data['pronouns'])})\s*$"),
-        program=re.compile(rf"(?:{rules.alternation(data['program_heads'])})$"),
-        embedding=re.compile(rf"^(?:{rules.alternation(data['embedding'])})\s"),
-        sentence_final=re.compile(data["sentence_final"]),
-        # [이준석/국민의힘 대표 (어제) : 더 열심히 뛰겠습니다.] — the whole line is speech, unquoted
-        transcript=re.compile(
-            rf"^{data['cue']}(?P<name>[가-힣]{{2,4}})\s?/\s?[^:：\]\n]{{1,60}}?\s?(?:[:：]|\s-)\s?"
-            rf"(?P<text>[^\"“”\n]*[^\"“”\]\s\n])\s?\]?[ \t]*$", re.M),
-    )
+    return re.compile("|".join(alternatives))
 
 
 def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list[Program]]:
@@ -80,11 +53,11 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
     quotes: list[Quote] = []
     programs: list[Program] = []
     last: Quote | None = None
-    for match in _rules().marks.finditer(doc.body):
+    for match in _marks().finditer(doc.body):
         group = next(g for g in match.groupdict() if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         inner = match.group(group)
-        if _APOSTROPHE_YEAR.match(inner):
+        if pattern("apostrophe_year").match(inner):
             continue
         if _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends):
             speaker = _attribute(doc, speakers, starts, match.start(), match.end(), last)
@@ -93,7 +66,7 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
                           official=speaker.official if speaker else None)
             quotes.append(quote)
             last = quote
-        elif _rules().program.search(inner.strip()) and len(inner) <= 60:
+        elif pattern("program_name").search(inner.strip()) and len(inner) <= 60:
             programs.append(Program(text=inner, span=Span(start=start, end=end)))
     quotes.extend(_transcript_lines(doc, speakers))
     quotes.sort(key=lambda q: q.span.start)
@@ -103,7 +76,7 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
 def _transcript_lines(doc: Document, speakers: list[_Speaker]) -> list[Quote]:
     """Broadcast transcripts that give speech without quotation marks: [이름/직함 : …]."""
     out = []
-    for match in _rules().transcript.finditer(doc.body):
+    for match in pattern("transcript_line").finditer(doc.body):
         line = match.group(0).strip()
         if line.startswith("[") and not line.endswith("]"):
             continue  # a bracket left open is no transcript cue
@@ -123,12 +96,12 @@ def _is_speech(body: str, open_at: int, close_at: int, inner: str) -> bool:
     after = body[close_at:close_at + 8]
     before = body[max(0, open_at - 3):open_at].rstrip()
     line_start = body.rfind("\n", 0, open_at) + 1
-    settings = _rules()
-    if after.startswith(" ") and settings.sentence_final.search(inner.strip()):
+    ends_a_sentence = bool(pattern("quote_ends_a_sentence").search(inner.strip()))
+    if after.startswith(" ") and ends_a_sentence:
         after = after[1:]  # broadcast copy spaces its quotatives: "…이르다" 며, "…없다" 고
-    return (bool(settings.quotative.match(after)) or before.endswith((":", "："))
-            or (before.endswith("-") and bool(settings.cue.match(body, line_start)))
-            or (bool(settings.embedding.match(after)) and bool(settings.sentence_final.search(inner.strip()))))
+    return (bool(pattern("quotative").match(after)) or before.endswith((":", "："))
+            or (before.endswith("-") and bool(pattern("speaker_cue").match(body, line_start)))
+            or (bool(pattern("embedding").match(after)) and ends_a_sentence))
 
 
 def _headline_form(body: str, match: re.Match[str], named_ends: set[int]) -> bool:
@@ -147,7 +120,7 @@ def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
     taken = Coverage(len(doc.body))
     for speaker in out:
         taken.add(speaker.start, speaker.end)
-    for mention in officials_mod.find_speakers(doc):
+    for mention in find_speakers(doc):
         if not taken.overlaps(mention.start, mention.end):
             out.append(_Speaker(mention.name, mention.start, mention.end, None))
     out.sort(key=lambda s: s.start)
@@ -160,12 +133,12 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     line_start = doc.body.rfind("\n", 0, open_at) + 1
     sentence_start = min(sentence_start, open_at)
     # Kiwi runs a sentence on into one that opens with a quotation mark: cut at its full stop.
-    for stop in _SENTENCE_END.finditer(doc.body, sentence_start, open_at):
+    for stop in pattern("full_stop").finditer(doc.body, sentence_start, open_at):
         sentence_start = stop.end()
     # A transcript cue names the speaker at the start of the line: [이름/직함 : "…"].
-    cue = _rules().cue.match(doc.body, line_start)
+    cue = pattern("speaker_cue").match(doc.body, line_start)
     if cue and cue.end() <= open_at and (
-            cue.group("mark") or officials_mod.is_person_name(doc, cue.group("name"), cue.start("name"))):
+            cue.group("mark") or is_person_name(doc, cue.group("name"), cue.start("name"))):
         name = cue.group("name")
         official = _official_named(name, speakers)
         return _Speaker(name, cue.start("name"), cue.end("name"), official)
@@ -179,10 +152,10 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         nearest = speakers[i]
         gap = doc.body[nearest.end:open_at]
         if nearest.start >= sentence_start or gap.strip() in ("", ":", "：") or (
-                _SUBJECT.match(gap) and not _SENTENCE_END.search(gap)):
+                pattern("subject_gap").match(gap) and not pattern("full_stop").search(gap)):
             return nearest
     opening = doc.body[sentence_start:open_at]
-    if _rules().pronoun.search(opening):
+    if pattern("pointing_back").search(opening):
         spoken_of = _spoken_of_last(doc.body, speakers, starts, sentence_start, last)
         if spoken_of is not None:
             return spoken_of
@@ -190,14 +163,14 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     line_end = len(doc.body) if line_end < 0 else line_end
     reach = min(line_end, max(sentence_end, close_at + 40))
     # Never past the end of the quoting sentence: "…"고 말했다. 홍길동 장관은 … is a new subject.
-    full_stop = _SENTENCE_END.search(doc.body, close_at, reach)
+    full_stop = pattern("full_stop").search(doc.body, close_at, reach)
     reach = full_stop.start() if full_stop else reach
     after = speakers[bisect.bisect_left(starts, close_at):bisect.bisect_left(starts, reach)]
     if after:
         return after[0]
     # "…"라고 덧붙였다: a sentence that opens with the quote and has no subject of its own
     # ("…"라고 한 시민은 말했다 has one) goes on speaking of the same person
-    if opening.strip() or any(t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는"))
+    if opening.strip() or any(t.tag == "JKS" or (t.tag == "JX" and t.form in rules.get(Quotes).topic_particles)
                               for t in doc.tokens_between(close_at, reach)):
         return None
     return _spoken_of_last(doc.body, speakers, starts, sentence_start, last)
