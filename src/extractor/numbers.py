@@ -16,8 +16,6 @@ from functools import cache
 from . import rules
 from .rules.schemas.units import Numerals, Units
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-
 
 class NumeralError(ValueError):
     """The text is not a Korean numeral."""
@@ -43,31 +41,16 @@ def _tables() -> _Tables:
     units = "".join(words.small) + big
     approx = re.escape(words.approximate)
     sino = "".join(words.sino_digits)
-    # A numeral that starts with a digit: "1조3천291억", "3만 5천", "1천600여억", "1,234억 5,678만",
-    # and a 만-group's unit written apart, as pages often do: "3천여 만원", "5백 만 명".
-    # Every repetition consumes a unit character, so the pattern cannot backtrack badly.
-    not_group = re.escape(words.spaced_group_not_before)
-    numeral = (rf"(?:{DIGITS})(?:(?:{approx}?[{units}]|{approx}?\s[{big}](?!{not_group}))"
-               rf"(?:\s?(?:{DIGITS}))?)*")
+    numeral = words.pattern()
     return _Tables(
         words=words, numeral=numeral,
         native_tens={w: v for w, v in words.native.items() if v >= 10 and v % 10 == 0},
-        pieces=re.compile(rf"{DIGITS}|[{units}{sino}]|{approx}"),
+        pieces=re.compile(rf"{words.digits}|[{units}{sino}]|{approx}"),
         whole=re.compile(rf"^{numeral}{approx}?$"),
         sino=re.compile(rf"^[{sino}{units}]+{approx}?$"),
         trailing_big=re.compile(rf"([{big}]){approx}?$"),
         groups=(*sorted(words.big.items(), key=lambda kv: -kv[1]), ("", 1)),
     )
-
-
-def numeral_pattern() -> str:
-    """The regex of a numeral that starts with a digit, for patterns that find numbers in text."""
-    return _tables().numeral
-
-
-def native_words() -> list[str]:
-    """Native numeral words as they stand before a counter (두, 세, 스무)."""
-    return list(_tables().words.native)
 
 
 def big_units() -> str:

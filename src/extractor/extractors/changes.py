@@ -77,8 +77,9 @@ def change(body: str, indicator: Candidate, following: Candidate | None) -> Chan
     percent = multiple = None
     text_end = tail_start
     # The percent or multiple of the change stands right after: "… 940개로 2배이상 증가".
-    if following and tail_start <= following.start <= tail_start + _CHANGE_REACH and following.unit in ("%", "배"):
-        if following.unit == "%":
+    sized = (data.percent_unit, data.multiple_unit)
+    if following and tail_start <= following.start <= tail_start + _CHANGE_REACH and following.unit in sized:
+        if following.unit == data.percent_unit:
             percent = following.value
         else:
             multiple = following.value

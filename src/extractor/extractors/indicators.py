@@ -12,15 +12,13 @@ from ..analysis import Document
 from ..records import Indicator, Previous, Span
 from .base import Result, Step
 from .changes import change, merge_previous
-from .quantities import Candidate, natives, numerals
+from .quantities import Candidate, candidates
 from .subjects import subject
 
 
 def extract(doc: Document) -> list[Indicator]:
     """Every indicator of the body, with "A에서 B로" pairs merged into one record."""
-    found = [*numerals(doc.body), *natives(doc.body)]
-    found.sort(key=lambda candidate: candidate.start)
-    merged = merge_previous(doc.body, found)
+    merged = merge_previous(doc.body, candidates(doc.body))
     return [_validated(doc, c, merged[i + 1] if i + 1 < len(merged) else None) for i, c in enumerate(merged)]
 
 

@@ -9,11 +9,12 @@ age groups (30대 청년). The words are `rules/units.toml`'s.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from .. import korean, rules
-from ..numbers import NumeralError, big_units, native_words, numeral_pattern, parse_native, parse_numeral, range_low
+from ..numbers import NumeralError, big_units, parse_native, parse_numeral, range_low
 from ..rules.schemas.dates import Dates, fill
 from ..rules.schemas.units import Units
 
@@ -43,8 +44,6 @@ class Candidate:
 class Patterns:
     """The compiled patterns of units.toml, built once per process."""
 
-    numeral: re.Pattern[str]
-    native: re.Pattern[str]
     unit_of: dict[str, str]
     big: re.Pattern[str]
     lead: re.Pattern[str]
@@ -61,42 +60,33 @@ def lexicon() -> Units:
 @cache
 def patterns() -> Patterns:
     data = lexicon()
-    unit_of = {surface: unit for unit, surfaces in data.units.items() for surface in surfaces}
-    words = rules.alternation(list(unit_of) + list(data.non_units))
-    prefixes = rules.alternation(data.approximate_prefixes + data.qualifier_prefixes + data.other_prefixes)
-    suffixes = rules.alternation(data.approximate_suffixes + data.qualifier_suffixes)
-    ranges = rules.alternation(data.range_markers)
-    vague = rules.alternation(data.vague_prefixes)
-    numeral, approx = numeral_pattern(), re.escape(data.numerals.approximate)
-    numeral_words = f"[{re.escape(data.word_numerals)}]+"
     hangul = korean.HANGUL_CLASS
-    counters = rules.alternation(data.native_counters)
-    dates = rules.get(Dates)
+    relative = rules.get(Dates).placeholders()["RELATIVE"]
     return Patterns(
-        numeral=re.compile(
-            rf"(?:(?P<pre>{prefixes})\s?)?(?<![0-9A-Za-z./])(?<![0-9A-Za-z.],)"
-            rf"(?:(?P<num>{numeral})|{korean.NOT_AFTER_HANGUL}(?P<vague>{vague})?(?P<word>{numeral_words}))"
-            rf"(?:\s?(?:{ranges})\s?(?P<num2>{numeral}))?(?P<yeo>{approx})?"
-            rf"(?:\s?(?P<unit>{words}))?(?:\s?(?P<post>{suffixes}))?"),
-        native=re.compile(rf"{korean.NOT_AFTER_HANGUL}(?P<num>{rules.alternation(native_words())})\s"
-                          rf"(?P<unit>{counters})(?![{hangul}]?{re.escape(data.ordinal_suffix)})"
-                          rf"(?:\s?(?P<post>{suffixes}))?"),
-        unit_of=unit_of,
+        unit_of=data.unit_of(),
         big=re.compile(f"[{big_units()}]"),
         lead=re.compile(rf"^(?:{rules.alternation(data.from_markers)})"),
         scale_noun=re.compile(rf"^\s?(?:{rules.alternation(data.scale_nouns)})"),
-        year_gap=re.compile(rf"^\s*(?:{fill(data.year_gap, {'RELATIVE': dates.placeholders()['RELATIVE']})}\s*)?$"),
+        year_gap=re.compile(rf"^\s*(?:{fill(data.year_gap, {'RELATIVE': relative})}\s*)?$"),
         age_head=re.compile(rf"(?:{rules.alternation(data.age_heads)})[{hangul}]{{0,3}}$"),
         # a word ending in a ranked list's head, its particle after it (핵심과제를)
         ranked_head=re.compile(rf"(?:{rules.alternation(data.ranked_heads)})(?:{korean.particles_alternation()})?$"),
     )
 
 
-def numerals(body: str) -> list[Candidate]:
+def candidates(body: str) -> list[Candidate]:
+    """Every number of the body that may be a quantity, in text order, read by its shape's reader."""
+    data = lexicon()
+    found = [c for shape in data.shapes for c in READERS[shape.id](body, data.shape(shape.id))]
+    found.sort(key=lambda candidate: candidate.start)
+    return found
+
+
+def _numerals(body: str, pattern: re.Pattern[str]) -> list[Candidate]:
     """Numbers written with digits or numeral words, with their units."""
     settings = patterns()
     out = []
-    for match in settings.numeral.finditer(body):
+    for match in pattern.finditer(body):
         surface_unit = match.group("unit")
         unit = settings.unit_of.get(surface_unit) if surface_unit else None
         if surface_unit and unit is None:
@@ -144,10 +134,10 @@ def _is_word_numeral(match: re.Match[str], unit: str | None) -> bool:
     return match.start("unit") > match.end("word")
 
 
-def natives(body: str) -> list[Candidate]:
+def _natives(body: str, pattern: re.Pattern[str]) -> list[Candidate]:
     """Native numerals before a counter: 두 배, 세 곳, 스무 명."""
     out = []
-    for match in patterns().native.finditer(body):
+    for match in pattern.finditer(body):
         try:
             value = float(parse_native(match.group("num")))
         except NumeralError:
@@ -156,6 +146,10 @@ def natives(body: str) -> list[Candidate]:
         unit = patterns().unit_of.get(counter, counter)
         out.append(_candidate(match.start(), match.end(), value, unit, None, match.group("post"), False, None))
     return out
+
+
+# The reader of each shape id of rules/units.toml.
+READERS: dict[str, Callable[[str, re.Pattern[str]], list[Candidate]]] = {"numerals": _numerals, "natives": _natives}
 
 
 def _candidate(start: int, end: int, value: float, unit: str | None, pre: str | None,

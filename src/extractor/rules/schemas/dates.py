@@ -30,12 +30,23 @@ def fill(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
+def compile_shapes(shapes: Iterable[Shape], values: Mapping[str, str]) -> dict[str, re.Pattern[str]]:
+    """Each shape's template filled in and compiled, by id; a broken one is a ValueError naming it."""
+    compiled = {}
+    for index, shape in enumerate(shapes):
+        try:
+            compiled[shape.id] = re.compile(fill(shape.pattern, values))
+        except (ValueError, re.error) as exc:
+            raise ValueError(f"shapes.{index} ({shape.id}): pattern does not compile ({exc})") from exc
+    return compiled
+
+
 class _Table(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Shape(Rule):
-    """One way a date is written; its id names the function that reads its match."""
+    """One way a date or a number is written; its id names the function that reads its match."""
 
     pattern: str = Field(min_length=1)
 
@@ -97,14 +108,8 @@ class Dates(RuleFile):
 
     @model_validator(mode="after")
     def _compile(self) -> Dates:
-        values = self.placeholders()
-        compiled = []
-        for index, shape in enumerate(self.shapes):
-            try:
-                compiled.append((shape, re.compile(fill(shape.pattern, values))))
-            except (ValueError, re.error) as exc:
-                raise ValueError(f"shapes.{index} ({shape.id}): pattern does not compile ({exc})") from exc
-        self._compiled = tuple(compiled)
+        compiled = compile_shapes(self.shapes, self.placeholders())
+        self._compiled = tuple((shape, compiled[shape.id]) for shape in self.shapes)
         return self
 
     def compiled(self) -> tuple[tuple[Shape, re.Pattern[str]], ...]:
