@@ -53,17 +53,6 @@ def _clause_end() -> re.Pattern[str]:
 
 
 @cache
-def _word_pattern() -> re.Pattern[str]:
-    enumeration = _settings().enumeration
-    words = rules.alternation(list(_settings().ordinal_words) + list(enumeration.finals))
-    particle = re.escape(enumeration.ordinal_particle)
-    # At a paragraph's or sentence's start; or inside a sentence when a comma follows
-    # ("정부는 첫째, … 둘째, …"), which "첫째 아들" and "둘째 주" never have.
-    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<m>{words})(?:{particle})?(?=[,\s]|[{korean.HANGUL_CLASS}])"
-                      rf"|(?<=\s)(?P<inline>{words})(?:{particle})?(?=,)", re.M)
-
-
-@cache
 def _line_patterns() -> list[re.Pattern[str]]:
     return [re.compile(marker.pattern, re.M) for marker in _settings().markers()]
 
@@ -85,7 +74,7 @@ def _word_markers(body: str) -> list[_Marker]:
     words = _settings().ordinal_words
     finals = _settings().enumeration.finals
     out = []
-    for match in _word_pattern().finditer(body):
+    for match in _settings().word_pattern().finditer(body):
         group = "m" if match.group("m") else "inline"
         word = match.group(group)
         out.append(_Marker("word", words.get(word, 0), match.start(group), match.end(group), final=word in finals,

@@ -30,12 +30,12 @@ def fill(template: str, values: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(value, template)
 
 
-def compile_shapes(shapes: Iterable[Shape], values: Mapping[str, str]) -> dict[str, re.Pattern[str]]:
+def compile_shapes(shapes: Iterable[Shape], values: Mapping[str, str], flags: int = 0) -> dict[str, re.Pattern[str]]:
     """Each shape's template filled in and compiled, by id; a broken one is a ValueError naming it."""
     compiled = {}
     for index, shape in enumerate(shapes):
         try:
-            compiled[shape.id] = re.compile(fill(shape.pattern, values))
+            compiled[shape.id] = re.compile(fill(shape.pattern, values), flags)
         except (ValueError, re.error) as exc:
             raise ValueError(f"shapes.{index} ({shape.id}): pattern does not compile ({exc})") from exc
     return compiled
