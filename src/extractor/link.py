@@ -36,7 +36,7 @@ def _with_years(indicators: list[Indicator], years: list[YearMention]) -> list[I
         before = (at >= 0 and resolved[at].span.end <= indicator.span.start
                   and indicator.span.start - resolved[at].span.end <= _YEAR_REACH and resolved[at].month is None)
         if inside or before:
-            indicator = Indicator.model_validate({**indicator.__dict__, "year": resolved[at].year})
+            indicator = Indicator.model_validate({**dict(indicator), "year": resolved[at].year})
         out.append(indicator)
     return out
 
@@ -48,7 +48,7 @@ def _with_contents(policies: list[PolicyItem], indicators: list[Indicator], year
     mentions = sorted((m.start, index) for index, o in enumerate(officials) for m in o.mentions)
     mention_starts = [start for start, _ in mentions]
     return [PolicyItem.model_validate({
-        **item.__dict__, "indicators": _inside(item, indicator_starts), "years": _inside(item, all_year_starts),
+        **dict(item), "indicators": _inside(item, indicator_starts), "years": _inside(item, all_year_starts),
         "officials": sorted({mentions[k][1] for k in _inside(item, mention_starts)}),
     }) for item in policies]
 
