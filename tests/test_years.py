@@ -4,7 +4,10 @@ from datetime import date
 
 import pytest
 
-from extractor.dates import find_years
+from extractor import analysis, link, rules
+from extractor.dates import READERS, find_years
+from extractor.pipeline import run_steps
+from extractor.rules.schemas.dates import Dates
 
 from .conftest import cases
 
@@ -30,3 +33,19 @@ def test_corpus(text: str, published: str, year: str, month: str, day: str, star
                                   "상반기간", "징역 1년 6월을 선고했다", "20년 만에 처음이다"])
 def test_not_years(text: str) -> None:
     assert find_years(text, date(2020, 1, 21)) == []
+
+
+def test_every_date_shape_has_its_reader_and_every_reader_a_shape() -> None:
+    shapes = [shape.id for shape, _ in rules.get(Dates).compiled()]
+    assert sorted(shapes) == sorted(READERS)
+
+
+def test_records_are_not_changed_after_validation() -> None:
+    """link builds the linked records anew: the extractors' records keep what they were."""
+    document = analysis.analyse("’19년 940개로 늘었다.\n첫째, 예산 10억원\n둘째, 인력 3명", date(2020, 1, 21))
+    found, _ = run_steps(document)
+    linked = link.link(found["indicators"], found["years"], found["policies"], found["officials"])
+    assert [i.year for i in linked["indicators"]][:1] == [2019]
+    assert [i.year for i in found["indicators"]][:1] == [None]
+    assert [p.indicators for p in linked["policies"]] == [[1], [2]]
+    assert [p.indicators for p in found["policies"]] == [[], []]

@@ -2,18 +2,21 @@
 
 Pure functions over text and a publication date, so each form is tested from
 `tests/corpus/years.tsv`. Two-digit years are read in the century that puts them
-nearest the publication year (or 2000–2069 without one).
+nearest the publication year (or 2000–2069 without one). The shapes are rules of
+`rules/dates.toml`; each shape id has one reader below that turns its match into a year.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from . import rules
-from .coverage import Coverage
+from .coverage import first_match_wins
+from .rules.schemas.dates import Dates, Shape
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -31,144 +34,167 @@ class YearMatch:
     unresolved: bool = False
 
 
-@cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    data = rules.load("dates")
-    relative = rules.alternation(list(data["relative_years"]))
-    relative_months = rules.alternation(list(data["relative_months"]))
-    month_followers = rules.alternation(data["relative_month_followers"]["followers"])
-    short_followers = rules.alternation(data["short_this_year"]["followers"])
-    month_moves = rules.alternation(data["months"]["next"] + data["months"]["last"])
-    forward = rules.alternation(data["periods"]["forward"] + data["periods"]["backward"])
-    suffixes = rules.alternation(data["periods"]["suffixes"])
-    parts = rules.alternation(data["periods_of_year"]["words"])
-    day = r"(?:\s?(?P<d>\d{1,2})\s?일)?"
-    month_day = rf"(?:\s?(?P<mo>\d{{1,2}})\s?월{day})?"
-    year = r"(?P<y>(?:19|20)\d{2})"
-    return [
-        ("iso", re.compile(rf"(?<![\d.]){year}\s?[./-]\s?(?P<mo>\d{{1,2}})\s?[./-]\s?(?P<d>\d{{1,2}})(?!\d)")),
-        ("period", re.compile(rf"(?<![가-힣])(?P<dir>{forward})\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
-        ("from_period", re.compile(rf"(?P<rel>{relative}|{year}\s?년)부터\s?(?P<n>\d{{1,2}})\s?(?:{suffixes})")),
-        ("range", re.compile(rf"(?<!\d){year}\s?년?\s?[~∼〜\-–]\s?(?P<y2>(?:19|20)?\d{{2}})\s?년")),
-        # ’22~’24년: a range of abbreviated years
-        ("short_range", re.compile(r"[’'‘`](?P<yy>\d{2})\s?년?\s?[~∼〜\-–]\s?[’'‘`]?(?P<yy2>\d{2})\s?년")),
-        ("full", re.compile(rf"(?<!\d){year}\s?년(?:도|대)?{month_day}")),
-        ("short", re.compile(rf"[’'‘`](?P<yy>\d{{2}})\s?년(?:도)?{month_day}|(?<![\d’'‘`.])(?P<yy2>\d{{2}})년도")),
-        # ’23.6월말, ‘23.3.15: press releases abbreviate the year and stop after it
-        ("short", re.compile(r"[’'‘`](?P<yy>\d{2})\.\s?(?P<mo>\d{1,2})\s?(?:월|\.\s?(?P<d>\d{1,2})\.?(?!\d))")),
-        # 19년 12월: a bare two-digit year with its month (see dates.toml bare_short_year)
-        ("bare_short", re.compile(rf"(?<![\d’'‘`.,~∼〜\-–])(?P<yy>\d{{2}})\s?년\s?(?P<mo>\d{{1,2}})\s?월{day}"
-                                  rf"(?![가-힣]?간)")),
-        ("relative", re.compile(rf"(?<![가-힣])(?P<rel>{relative}){month_day}")),
-        ("rel_month", re.compile(rf"(?<![가-힣])(?P<relm>{relative_months})"
-                                rf"(?:\s?(?P<d>\d{{1,2}})\s?일|(?=(?:{month_followers})?(?![가-힣])))(?!\s?\d+\s?월)")),
-        ("this", re.compile(rf"(?<![가-힣])올\s?(?P<f>{short_followers})?{month_day}")),
-        # 상반기 내에, 3분기 중: a part of the publication year, unless a year stands before it
-        ("half", re.compile(rf"(?<![가-힣\d/])(?:{parts})(?![가-힣]?간)")),
-        # (a month right after "N년" that no year reading took is a term's: 징역 1년 6월)
-        ("month", re.compile(rf"(?:(?P<move>{month_moves})\s)?(?<![\d.])(?<!년)(?<!년\s)(?P<mo>\d{{1,2}})\s?월{day}"
-                             rf"(?![가-힣]?간)")),
-    ]
+@dataclass(frozen=True)
+class _Found:
+    """What every reader gets: the match, its month and day (checked), the publication date."""
+
+    match: re.Match[str]
+    month: int | None
+    day: int | None
+    published: date | None
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+    @property
+    def base(self) -> int | None:
+        return self.published.year if self.published else None
+
+    def group(self, name: str) -> str | None:
+        return self.match.groupdict().get(name)
 
 
-@cache
-def _after_a_term() -> re.Pattern[str]:
-    return re.compile(rf"(?:{rules.alternation(rules.load('dates')['bare_short_year']['not_after'])})\s?$")
+def _lexicon() -> Dates:
+    return rules.get(Dates)
 
 
 def find_years(text: str, published: date | None) -> list[YearMatch]:
     """Every year, date and period in `text`, the longest reading winning where they overlap."""
-    found: list[YearMatch] = []
-    taken = Coverage(len(text))
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(text):
-            if taken.overlaps(match.start(), match.end()):
-                continue
-            result = _read(kind, match, published)
-            if result is not None:
-                found.append(result)
-                taken.add(match.start(), match.end())
-    found.sort(key=lambda m: m.start)
-    return found
+    return first_match_wins(text, _lexicon().compiled(), lambda shape, match: _read(shape, match, published))
 
 
-def _read(kind: str, match: re.Match[str], published: date | None) -> YearMatch | None:
-    groups = match.groupdict()
-    month = _int(groups.get("mo"))
-    day = _int(groups.get("d"))
+def _read(shape: Shape, match: re.Match[str], published: date | None) -> YearMatch | None:
+    month = _int(match.groupdict().get("mo"))
+    day = _int(match.groupdict().get("d"))
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
-    start, end = match.start(), match.end()
-    if kind == "range":
-        first = int(groups["y"])
-        last = int(groups["y2"]) if len(groups["y2"]) == 4 else first // 100 * 100 + int(groups["y2"])
-        if last < first:
-            return None
-        return _valid(YearMatch(start, end, None, start_year=first, end_year=last))
-    if kind == "short_range":
-        first, last = two_digit_year(int(groups["yy"]), published), two_digit_year(int(groups["yy2"]), published)
-        if last < first:
-            return None
-        return _valid(YearMatch(start, end, None, start_year=first, end_year=last))
-    if kind in ("iso", "full"):
-        return _valid(YearMatch(start, end, int(groups["y"]), month, day))
-    if kind == "bare_short" and _after_a_term().search(match.string, max(0, start - 8), start):
+    return READERS[shape.id](_Found(match, month, day, published))
+
+
+def _range(found: _Found) -> YearMatch | None:
+    first, second = int(found.group("y") or 0), found.group("y2") or ""
+    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    return _span_of_years(found, first, last)
+
+
+def _short_range(found: _Found) -> YearMatch | None:
+    first = two_digit_year(int(found.group("yy") or 0), found.published)
+    return _span_of_years(found, first, two_digit_year(int(found.group("yy2") or 0), found.published))
+
+
+def _span_of_years(found: _Found, first: int, last: int) -> YearMatch | None:
+    if last < first:
         return None
-    if kind in ("short", "bare_short"):
-        yy = int(groups.get("yy") or groups["yy2"])
-        return _valid(YearMatch(start, end, two_digit_year(yy, published), month, day))
-    base = published.year if published else None
-    if kind == "this" and not (groups.get("f") or month):
+    return _valid(YearMatch(found.start, found.end, None, start_year=first, end_year=last))
+
+
+def _dated(found: _Found) -> YearMatch | None:
+    return _valid(YearMatch(found.start, found.end, int(found.group("y") or 0), found.month, found.day))
+
+
+def _short(found: _Found) -> YearMatch | None:
+    yy = int(found.group("yy") or found.group("yy2") or 0)
+    return _valid(YearMatch(found.start, found.end, two_digit_year(yy, found.published), found.month, found.day))
+
+
+def _bare_short(found: _Found) -> YearMatch | None:
+    if _after_a_term().search(found.match.string, max(0, found.start - 8), found.start):
         return None
-    if kind in ("relative", "this"):
-        offset = rules.load("dates")["relative_years"].get(re.sub(r"\s+", " ", groups.get("rel") or "올해"), 0)
-        year = base + offset if base is not None else None
-        return _valid(YearMatch(start, end, year, month, day, relative=base is not None, unresolved=base is None))
-    if kind == "half":
-        if _after_a_year().search(match.string, max(0, start - 8), start):
-            return None
-        if base is None:
-            return YearMatch(start, end, None, unresolved=True)
-        return _valid(YearMatch(start, end, base, relative=True))
-    if kind == "rel_month":
-        if published is None:
-            return YearMatch(start, end, None, None, day, unresolved=True)
-        moved = published.year * 12 + published.month - 1 + rules.load("dates")["relative_months"][
-            re.sub(r"\s+", " ", groups["relm"])]
-        return _valid(YearMatch(start, end, moved // 12, moved % 12 + 1, day, relative=True))
-    if kind == "period":
-        n = int(groups["n"])
-        if base is None:
-            return YearMatch(start, end, None, unresolved=True)
-        backward = groups["dir"] in rules.load("dates")["periods"]["backward"]
-        first, last = (base - n, base) if backward else (base, base + n)
-        return _valid(YearMatch(start, end, None, start_year=first, end_year=last, relative=True))
-    if kind == "from_period":
-        n = int(groups["n"])
-        if groups.get("y"):
-            first = int(groups["y"])
-        elif base is None:
-            return YearMatch(start, end, None, unresolved=True)
-        else:
-            first = base + rules.load("dates")["relative_years"].get(groups["rel"], 0)
-        return _valid(YearMatch(start, end, first, start_year=first, end_year=first + n - 1,
-                                relative=not groups.get("y")))
-    if kind == "month":
-        if base is None or published is None or month is None:
-            return YearMatch(start, end, None, month, day, unresolved=True)
-        year = base
-        move = groups.get("move")
-        if move in rules.load("dates")["months"]["next"] and month < published.month:
-            year += 1
-        elif move in rules.load("dates")["months"]["last"] and month > published.month:
-            year -= 1
-        return _valid(YearMatch(start, end, year, month, day, relative=True))
-    return None
+    return _short(found)
+
+
+def _relative(found: _Found) -> YearMatch | None:
+    offset = _lexicon().relative_years.get(re.sub(r"\s+", " ", found.group("rel") or ""), 0)
+    return _this_year_plus(found, offset)
+
+
+def _this(found: _Found) -> YearMatch | None:
+    if not (found.group("f") or found.month):
+        return None
+    return _this_year_plus(found, 0)
+
+
+def _this_year_plus(found: _Found, offset: int) -> YearMatch | None:
+    base = found.base
+    year = base + offset if base is not None else None
+    return _valid(YearMatch(found.start, found.end, year, found.month, found.day,
+                            relative=base is not None, unresolved=base is None))
+
+
+def _half(found: _Found) -> YearMatch | None:
+    if _after_a_year().search(found.match.string, max(0, found.start - 8), found.start):
+        return None
+    if found.base is None:
+        return YearMatch(found.start, found.end, None, unresolved=True)
+    return _valid(YearMatch(found.start, found.end, found.base, relative=True))
+
+
+def _rel_month(found: _Found) -> YearMatch | None:
+    if found.published is None:
+        return YearMatch(found.start, found.end, None, None, found.day, unresolved=True)
+    shift = _lexicon().relative_months[re.sub(r"\s+", " ", found.group("relm") or "")]
+    moved = found.published.year * 12 + found.published.month - 1 + shift
+    return _valid(YearMatch(found.start, found.end, moved // 12, moved % 12 + 1, found.day, relative=True))
+
+
+def _period(found: _Found) -> YearMatch | None:
+    n = int(found.group("n") or 0)
+    base = found.base
+    if base is None:
+        return YearMatch(found.start, found.end, None, unresolved=True)
+    backward = found.group("dir") in _lexicon().periods.backward
+    first, last = (base - n, base) if backward else (base, base + n)
+    return _valid(YearMatch(found.start, found.end, None, start_year=first, end_year=last, relative=True))
+
+
+def _from_period(found: _Found) -> YearMatch | None:
+    n = int(found.group("n") or 0)
+    written = found.group("y")
+    if written:
+        first = int(written)
+    elif found.base is None:
+        return YearMatch(found.start, found.end, None, unresolved=True)
+    else:
+        first = found.base + _lexicon().relative_years.get(found.group("rel") or "", 0)
+    return _valid(YearMatch(found.start, found.end, first, start_year=first, end_year=first + n - 1,
+                            relative=not written))
+
+
+def _month(found: _Found) -> YearMatch | None:
+    published, month = found.published, found.month
+    if published is None or month is None:
+        return YearMatch(found.start, found.end, None, month, found.day, unresolved=True)
+    year = published.year
+    move = found.group("move")
+    if move in _lexicon().months.next and month < published.month:
+        year += 1
+    elif move in _lexicon().months.last and month > published.month:
+        year -= 1
+    return _valid(YearMatch(found.start, found.end, year, month, found.day, relative=True))
+
+
+# The reader of each shape id of rules/dates.toml.
+READERS: dict[str, Callable[[_Found], YearMatch | None]] = {
+    "iso": _dated, "period": _period, "from_period": _from_period, "range": _range,
+    "short_range": _short_range, "full": _dated, "short": _short, "short_dotted": _short,
+    "bare_short": _bare_short, "relative": _relative, "rel_month": _rel_month, "this": _this,
+    "half": _half, "month": _month,
+}
+
+
+@cache
+def _after_a_term() -> re.Pattern[str]:
+    return re.compile(rf"(?:{rules.alternation(_lexicon().bare_short_year.not_after)})\s?$")
 
 
 @cache
 def _after_a_year() -> re.Pattern[str]:
-    return re.compile(rf"(?:{rules.alternation(rules.load('dates')['periods_of_year']['after'])}|\d)\s?$")
+    return re.compile(rf"(?:{rules.alternation(_lexicon().periods_of_year.after)}|\d)\s?$")
 
 
 def two_digit_year(yy: int, published: date | None) -> int:

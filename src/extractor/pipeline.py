@@ -112,7 +112,7 @@ class Extractor:
         published = meta.published_at.date() if meta.published_at else None
         doc = analysis.analyse(cleaned.body, published, analyzer=self.analyzer)
         found, step_warnings = run_steps(doc)
-        link.link(found["indicators"], found["years"], found["policies"], found["officials"])
+        found.update(link.link(found["indicators"], found["years"], found["policies"], found["officials"]))
         return Article(
             source=Source(path=path, format=kind, encoding=decoded.encoding,
                           sha256=hashlib.sha256(data).hexdigest(), size=len(data)),

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from .. import rules
+from .. import korean, rules
 from ..analysis import Document
 from ..records import PolicyItem, Span
+from ..rules.schemas.markers import Markers
 from .base import Result, Step
 
 # The last item of an inline list ends at its sentence's end, and at most this far.
@@ -24,8 +24,6 @@ _MAX_INLINE_ITEM = 1000
 _MAX_PHRASE = 40
 _LIST_PARTICLES = ("JKO", "JKS", "JX", "JKB", "JC")
 _SEPARATOR = re.compile(r"[\s,，.:：)\]]*")
-_SENTENCE_END = re.compile(r"(?<=[다요])\.(?=\s|$)|\n")
-_CLAUSE_END = re.compile(r"[,，\n]|(?<=[다요])\.(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -38,24 +36,25 @@ class _Marker:
     lead: int = 0  # where the item's own words start (after "로" of 첫째로)
 
 
-@cache
-def _settings() -> dict[str, Any]:
-    return rules.load("markers")
+def _settings() -> Markers:
+    return rules.get(Markers)
 
 
 @cache
-def _word_pattern() -> re.Pattern[str]:
-    words = rules.alternation(list(_settings()["ordinal_words"]) + _settings()["enumeration"]["finals"])
-    # At a paragraph's or sentence's start; or inside a sentence when a comma follows
-    # ("정부는 첫째, … 둘째, …"), which "첫째 아들" and "둘째 주" never have.
-    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<m>{words})(?:로)?(?=[,\s]|[가-힣])"
-                      rf"|(?<=\s)(?P<inline>{words})(?:로)?(?=,)", re.M)
+def _sentence_end() -> re.Pattern[str]:
+    """A sentence's full stop or a line's end: where an inline list's last item stops."""
+    return re.compile(rf"{korean.sentence_end().pattern}|\n")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """A comma, a line's end or a full stop: where a circled item's title stops."""
+    return re.compile(rf"[,，\n]|{korean.sentence_end().pattern}")
 
 
 @cache
 def _line_patterns() -> list[re.Pattern[str]]:
-    enumeration = _settings()["enumeration"]
-    return [re.compile(p, re.M) for p in enumeration["line_markers"] + enumeration["inline_markers"]]
+    return [re.compile(marker.pattern, re.M) for marker in _settings().markers()]
 
 
 def extract(doc: Document) -> list[PolicyItem]:
@@ -72,10 +71,10 @@ def extract(doc: Document) -> list[PolicyItem]:
 
 
 def _word_markers(body: str) -> list[_Marker]:
-    words = _settings()["ordinal_words"]
-    finals = _settings()["enumeration"]["finals"]
+    words = _settings().ordinal_words
+    finals = _settings().enumeration.finals
     out = []
-    for match in _word_pattern().finditer(body):
+    for match in _settings().word_pattern().finditer(body):
         group = "m" if match.group("m") else "inline"
         word = match.group(group)
         out.append(_Marker("word", words.get(word, 0), match.start(group), match.end(group), final=word in finals,
@@ -85,7 +84,7 @@ def _word_markers(body: str) -> list[_Marker]:
 
 @cache
 def _circled() -> tuple[re.Pattern[str], dict[str, int]]:
-    ranges = _settings()["enumeration"]["circled_ranges"]
+    ranges = _settings().enumeration.circled_ranges
     values = {chr(code): code - low + 1 for low, high in ranges for code in range(low, high + 1)}
     return re.compile("[" + "".join(re.escape(ch) for ch in values) + "]"), values
 
@@ -96,7 +95,7 @@ def _circled_markers(body: str) -> list[_Marker]:
 
 
 def _line_markers(body: str) -> list[_Marker]:
-    letters = _settings()["enumeration"]["hangul_letters"]
+    letters = _settings().enumeration.hangul_letters
     out = []
     for style, pattern in enumerate(_line_patterns()):
         for match in pattern.finditer(body):
@@ -155,7 +154,7 @@ def _phrase_list(doc: Document, group: list[_Marker], items: list[PolicyItem]) -
     if doc.body.find("\n", group[0].start, group[-1].start) >= 0:
         return False
     for item in items:
-        if len(item.title) > _MAX_PHRASE or _SENTENCE_END.search(item.title):
+        if len(item.title) > _MAX_PHRASE or _sentence_end().search(item.title):
             return False
         at = doc.body.find(item.title, item.span.start, item.span.end)
         tokens = doc.tokens_between(at, at + len(item.title)) if at >= 0 else []
@@ -181,12 +180,12 @@ def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int
     line_end = len(body) if line_end < 0 else line_end
     if inline:
         reach = min(line_end, marker.end + _MAX_INLINE_ITEM)
-        stop = _SENTENCE_END.search(body, marker.end, reach)
+        stop = _sentence_end().search(body, marker.end, reach)
         return stop.start() + 1 if stop else reach
     reach = max(counts) if counts else 1
     end = body.find("\n", marker.start)
     end = len(body) if end < 0 else end
-    terminators = tuple(_settings()["enumeration"]["terminators"])
+    terminators = _settings().enumeration.terminators
     for _ in range(reach - 1):
         if end >= len(body):
             break
@@ -202,12 +201,12 @@ def _title(body: str, marker: _Marker, end: int) -> tuple[int, int]:
     """Where the item's lead stands: a bracketed name it opens with, or its first sentence or clause."""
     lead = _SEPARATOR.match(body, max(marker.end, marker.lead))
     start = lead.end() if lead else marker.end
-    for opening, closing in _settings()["enumeration"]["title_brackets"]:
+    for opening, closing in _settings().enumeration.title_brackets:
         if body.startswith(opening, start):
             close = body.find(closing, start + 1, end)
             if close > start:
                 return start + 1, close
-    stop = (_SENTENCE_END if marker.style != "circled" else _CLAUSE_END).search(body, start, end)
+    stop = (_sentence_end() if marker.style != "circled" else _clause_end()).search(body, start, end)
     title_end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else end
     text = body[start:title_end]
     return start + len(text) - len(text.lstrip()), title_end - len(text) + len(text.rstrip())
