@@ -16,7 +16,8 @@ from functools import cache
 
 from . import rules
 from .coverage import first_match_wins
-from .rules.schemas.dates import Dates, Shape
+from .rules.schemas.dates import Dates
+from .rules.templates import Shape
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 

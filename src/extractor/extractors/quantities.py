@@ -15,8 +15,9 @@ from functools import cache
 
 from .. import korean, rules
 from ..numbers import NumeralError, big_units, parse_native, parse_numeral, range_low
-from ..rules.schemas.dates import Dates, fill
+from ..rules.schemas.dates import Dates
 from ..rules.schemas.units import Units
+from ..rules.templates import expand
 
 _JOINED_BEFORE = re.compile(r"\d[-.]$")
 
@@ -67,7 +68,7 @@ def patterns() -> Patterns:
         big=re.compile(f"[{big_units()}]"),
         lead=re.compile(rf"^(?:{rules.alternation(data.from_markers)})"),
         scale_noun=re.compile(rf"^\s?(?:{rules.alternation(data.scale_nouns)})"),
-        year_gap=re.compile(rf"^\s*(?:{fill(data.year_gap, {'RELATIVE': relative})}\s*)?$"),
+        year_gap=re.compile(rf"^\s*(?:{expand(data.year_gap, {'RELATIVE': relative})}\s*)?$"),
         age_head=re.compile(rf"(?:{rules.alternation(data.age_heads)})[{hangul}]{{0,3}}$"),
         # a word ending in a ranked list's head, its particle after it (핵심과제를)
         ranked_head=re.compile(rf"(?:{rules.alternation(data.ranked_heads)})(?:{korean.particles_alternation()})?$"),

@@ -12,17 +12,15 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, PrivateAttr
 
-from .. import Regex, Rule, RuleFile, _compiles, alternation
+from .. import Regex, Rule, RuleFile, alternation
+from ..templates import check_template, expand
 
-_PLACEHOLDERS = ("NAMES", "NAME", "EMAIL", "JOB")
+_PLACEHOLDERS = frozenset({"NAMES", "NAME", "EMAIL", "JOB"})
 
 
 def _template_compiles(template: str) -> str:
     # the fragments are checked on their own: a stand-in tells whether the template's own syntax holds
-    stand_in = template
-    for placeholder in _PLACEHOLDERS:
-        stand_in = stand_in.replace(placeholder, "x")
-    _compiles(stand_in)
+    check_template("pattern", template, _PLACEHOLDERS)
     return template
 
 
@@ -73,8 +71,7 @@ class Bylines(RuleFile):
         }
 
     def expand(self, template: str) -> str:
-        return (template.replace("NAMES", self.names).replace("NAME", self.name)
-                .replace("EMAIL", self.email).replace("JOB", self.job))
+        return expand(template, {"NAMES": self.names, "NAME": self.name, "EMAIL": self.email, "JOB": self.job})
 
     def patterns(self, key: str) -> tuple[re.Pattern[str], ...]:
         """The compiled templates of datelines, byline_lines or signoffs, in the file's order."""

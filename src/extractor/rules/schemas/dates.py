@@ -8,47 +8,17 @@ shape that uses it follows. Shapes compile once, when the file is validated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from ... import korean
 from .. import Rule, RuleFile, alternation
-
-_PLACEHOLDER = re.compile(r"\{([A-Z][A-Z_]*)\}")
-
-
-def fill(template: str, values: Mapping[str, str]) -> str:
-    """The template with each `{NAME}` replaced; an unknown name is an error naming it."""
-
-    def value(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in values:
-            raise ValueError(f"unknown placeholder {{{name}}}")
-        return values[name]
-
-    return _PLACEHOLDER.sub(value, template)
-
-
-def compile_shapes(shapes: Iterable[Shape], values: Mapping[str, str], flags: int = 0) -> dict[str, re.Pattern[str]]:
-    """Each shape's template filled in and compiled, by id; a broken one is a ValueError naming it."""
-    compiled = {}
-    for index, shape in enumerate(shapes):
-        try:
-            compiled[shape.id] = re.compile(fill(shape.pattern, values), flags)
-        except (ValueError, re.error) as exc:
-            raise ValueError(f"shapes.{index} ({shape.id}): pattern does not compile ({exc})") from exc
-    return compiled
+from ..templates import Shape, compile_shapes, expand
 
 
 class _Table(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Shape(Rule):
-    """One way a date or a number is written; its id names the function that reads its match."""
-
-    pattern: str = Field(min_length=1)
 
 
 class Followers(_Table):
@@ -103,7 +73,7 @@ class Dates(RuleFile):
         values.update(HANGUL=korean.HANGUL_CLASS, NOT_AFTER_HANGUL=korean.NOT_AFTER_HANGUL)
         # a piece may use the pieces above it (MONTH_DAY holds DAY)
         for name, piece in self.pieces.items():
-            values[name] = fill(piece, values)
+            values[name] = expand(piece, values)
         return values
 
     @model_validator(mode="after")

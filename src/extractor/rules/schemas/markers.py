@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from ... import korean
 from .. import Regex, Rule, RuleFile, alternation
-from .dates import Shape, compile_shapes
+from ..templates import Shape, compile_shapes
 
 
 class MarkerRule(Rule):

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from ... import korean
 from .. import Rule, RuleFile, alternation, get
-from ._templates import Shape, check_shapes, check_template, expand
+from ..templates import Shape, check_shapes, check_template, expand
 from .organizations import Organizations
 from .quotes import Quotes
 from .titles import Titles
@@ -95,7 +95,7 @@ def pattern(shape_id: str, local_suffix: str | None = None) -> re.Pattern[str]:
     content = get(Officials)
     shape = next(s for s in (*content.mentions, *content.patterns) if s.id == shape_id)
     filled = values() if local_suffix is None else {**values(), "LOCAL_SUFFIX": local_suffix}
-    return re.compile(expand(shape.template, filled))
+    return re.compile(expand(shape.pattern, filled))
 
 
 @cache

@@ -11,7 +11,7 @@ from pydantic import Field, field_validator
 
 from ... import korean
 from .. import Regex, Rule, RuleFile, alternation, get
-from ._templates import Shape, check_shapes, expand
+from ..templates import Shape, check_shapes, expand
 
 Words = tuple[str, ...]
 
@@ -60,4 +60,4 @@ def pattern(shape_id: str) -> re.Pattern[str]:
         "SENTENCE_FINAL": "".join(korean.lexicon().sentence_final_syllables),
     }
     shape = next(s for s in content.shapes if s.id == shape_id)
-    return re.compile(expand(shape.template, values))
+    return re.compile(expand(shape.pattern, values))

@@ -28,7 +28,6 @@ class Titles(RuleFile):
     deputy: str = Field(min_length=1)
     offices: Words = Field(min_length=1)
     # Read by other stages until they move to korean.toml's list; officials use that one.
-    particles: Words = Field(min_length=1)
     city_offices: Words
     foreign_offices: Words
     completing_offices: dict[str, str]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from ... import korean
 from .. import Regex, Rule, RuleFile, alternation
-from .dates import Shape, compile_shapes, fill
+from ..templates import Shape, compile_shapes, expand
 
 
 class Numerals(BaseModel):
@@ -33,7 +33,7 @@ class Numerals(BaseModel):
     def pattern(self) -> str:
         """The numeral template filled in: DIGITS, APPROXIMATE, MULTIPLIERS (십…경), BIG (만…경)."""
         big = "".join(self.big)
-        return fill(self.numeral, {"DIGITS": self.digits, "APPROXIMATE": re.escape(self.approximate),
+        return expand(self.numeral, {"DIGITS": self.digits, "APPROXIMATE": re.escape(self.approximate),
                                    "MULTIPLIERS": "".join(self.small) + big, "BIG": big})
 
     @model_validator(mode="after")
@@ -84,7 +84,7 @@ class Units(RuleFile):
     def _year_gap_compiles(cls, template: str) -> str:
         """The template's only placeholder is {RELATIVE} (dates.toml's relative years)."""
         try:
-            re.compile(fill(template, {"RELATIVE": "x"}))
+            re.compile(expand(template, {"RELATIVE": "x"}))
         except re.error as exc:
             raise ValueError(f"not a regular expression ({exc})") from exc
         return template
