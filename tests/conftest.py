@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from _pytest.mark.structures import ParameterSet
 
 from extractor.analysis import Document, analyse
 
@@ -23,7 +24,7 @@ def corpus(name: str) -> list[list[str]]:
     return rows
 
 
-def cases(name: str) -> list[object]:
+def cases(name: str) -> list[ParameterSet]:
     """Corpus rows as pytest params named by their first column."""
     return [pytest.param(*row, id=row[0][:40]) for row in corpus(name)]
 

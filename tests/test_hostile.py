@@ -174,7 +174,11 @@ def test_an_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_mojibake_keeps_the_symbols_a_page_wrote_as_themselves() -> None:
     """A page's ∼ (an entity, so never mojibake) stands between runs of CP949 read UTF-8-first."""
-    codecs.register_error("latin1-fallback", lambda e: (e.object[e.start:e.start + 1].decode("latin-1"), e.start + 1))
+    def latin1(error: UnicodeError) -> tuple[str, int]:
+        assert isinstance(error, UnicodeDecodeError)
+        return error.object[error.start:error.start + 1].decode("latin-1"), error.start + 1
+
+    codecs.register_error("latin1-fallback", latin1)
 
     def scraped(text: str) -> str:
         return text.encode("cp949").decode("utf-8", errors="latin1-fallback")

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,8 +43,8 @@ def _load(tmp_path: Path, lines: list[str], name: str = "out.duckdb") -> object:
     return duckdb.connect(str(tmp_path / name))
 
 
-def _flat(sections: list[dict[str, object]]) -> int:
-    return sum(1 + _flat(s["children"]) for s in sections)  # type: ignore[arg-type]
+def _flat(sections: list[dict[str, Any]]) -> int:
+    return sum(1 + _flat(s["children"]) for s in sections)
 
 
 def test_every_record_is_one_row_of_its_table(tmp_path: Path, lines: list[str]) -> None:
