@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import korean
 from ..records import Article
 from .marks import KINDS
 from .page import LABELS, asset
@@ -97,7 +98,7 @@ def _slug(ident: str) -> str:
     """A file-name-safe short form of an input's id ("" for an id of spaces)."""
     words = ident.split()
     name = Path(words[-1]).name if words else ""
-    return re.sub(r"[^0-9A-Za-z가-힣._-]+", "_", name)[:60] or "input"
+    return re.sub(rf"[^0-9A-Za-z{korean.HANGUL_CLASS}._-]+", "_", name)[:60] or "input"
 
 
 def write_pages(lines: list[str], folder: str) -> int:
