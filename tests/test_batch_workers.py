@@ -25,6 +25,10 @@ def killing_process(item: Item, published_at: str | None = None) -> tuple[str, b
     from extractor.batch.worker import process
 
     marker = Path(item.path or "").with_suffix(".tried")
+    if item.id == "stuck":  # deaf to the SIGALRM budget, as a hung read or a loop in C code is
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        while True:
+            time.sleep(0.05)
     if item.id.startswith("killer") or (item.id.startswith("once") and not marker.exists()):
         marker.touch()
         os.kill(os.getpid(), signal.SIGKILL)  # what kill -9 or the OOM killer does
@@ -33,22 +37,26 @@ def killing_process(item: Item, published_at: str | None = None) -> tuple[str, b
 
 def test_a_dead_worker_fails_only_its_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Item 1 (fault injection): one line per input; a document killed once is tried again and
-    succeeds, one that kills two workers in a row gets a WorkerDied line; the run goes on."""
-    names = ["a", "once", "b", "killer", "c", "d", "e", "f"]
+    succeeds, one that kills two workers in a row gets a WorkerDied line, one whose worker is deaf
+    to the time budget has its worker stopped (item 7); the run goes on."""
+    from extractor import Settings
+
+    names = ["a", "once", "b", "killer", "c", "stuck", "d", "e", "f"]
     for name in names:
         (tmp_path / f"{name}.txt").write_bytes(TEXT)
     items = [Item(id=name, path=str(tmp_path / f"{name}.txt")) for name in names]
     monkeypatch.setattr(runner, "process", killing_process)
     out = io.StringIO()
     failures: list[str] = []
-    summary = runner.run(items, out, jobs=2, on_failure=failures.append)
+    summary = runner.run(items, out, jobs=2, on_failure=failures.append, settings=Settings(time_limit=1.5))
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [line["id"] for line in lines] == names
-    assert [line["id"] for line in lines if "error" in line] == ["killer"]
+    assert [line["id"] for line in lines if "error" in line] == ["killer", "stuck"]
     died = next(line for line in lines if line["id"] == "killer")
     assert died["error"] == "WorkerDied" and "killed by signal 9" in died["message"] and "2 times" in died["message"]
-    assert failures == [f"killer: WorkerDied: {died['message']}"]
-    assert summary.ok == 7 and summary.failed == 1 and not summary.interrupted
+    assert failures[0] == f"killer: WorkerDied: {died['message']}"
+    assert failures[1] == "stuck: OverBudget: over the time budget of 1.5 s per document (the worker was stopped)"
+    assert summary.ok == 7 and summary.failed == 2 and not summary.interrupted
 
 
 def _children(pid: int) -> list[int]:

@@ -10,6 +10,7 @@ and WARC items carry their bytes.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import math
 import time
@@ -48,7 +49,7 @@ class ExtractActor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         lines, oks = [], []
         for row in _rows(batch):
-            row["warnings"] = tuple(row.get("warnings") or ())  # Ray gives a list or an array back
+            row["warnings"] = tuple(json.loads(row.get("warnings") or "[]"))
             line, ok = process(Item(**row), self.published_at)
             lines.append(line)
             oks.append(ok)
@@ -91,7 +92,9 @@ def run(items: Iterable[Item], out: Writer | None, *, settings: Settings | None 
         if skip and item.id in skip:
             summary.skipped += 1
             continue
-        rows.append(asdict(item))
+        row = asdict(item)
+        row["warnings"] = json.dumps(list(item.warnings))  # a string column: Arrow types no empty list
+        rows.append(row)
     if not rows:
         summary.seconds = time.monotonic() - started
         return summary

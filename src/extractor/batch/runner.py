@@ -30,7 +30,7 @@ from .progress import Progress
 from .worker import error_line, init_pool_worker, init_worker, process
 
 _IN_FLIGHT_PER_JOB = 4
-_GRACE = 10.0  # seconds past the time budget before a worker that ignores SIGALRM is stopped
+_GRACE = 10.0  # seconds past the time budget (at most the budget again) before a stuck worker is stopped
 _DEATHS = 2  # a document that kills this many workers in a row is not tried again
 __all__ = ["Summary", "Terminated", "WorkersFailing", "done_ids", "run"]
 _RESTARTS = 3  # pool restarts without any document done before the run gives up
@@ -136,7 +136,8 @@ class _Pool:
 
     def __init__(self, jobs: int, settings: Settings, published_at: str | None) -> None:
         self.jobs, self.settings, self.published_at = jobs, settings, published_at
-        self.timeout = settings.time_limit + _GRACE if settings.time_limit else None
+        limit = settings.time_limit
+        self.timeout = limit + min(_GRACE, limit) if limit else None
         self.restarts = 0
         self.pool = self._start()
 
