@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,13 @@ from extractor.batch.runner import run as run_local
 
 from .conftest import SAMPLES
 
-ray = pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'extractor[ray]' (CI installs it)")
+pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'extractor[ray]' (CI installs it)")
+
+from .test_ray import local_ray  # noqa: F401 - the same local two-CPU Ray, started once for this module
 
 
-@pytest.fixture(scope="module")
-def local_ray() -> Iterator[None]:
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
-    yield
-    ray.shutdown()
-
-
-def test_surrogates_duplicates_and_warnings_travel_through_ray(local_ray: None, tmp_path: Path) -> None:
+def test_a_lone_surrogate_travels_through_ray_with_its_warning(local_ray: None,  # noqa: F811
+                                                                 tmp_path: Path) -> None:
     """Item 4: a lone surrogate gave 0 lines with --engine ray; now a line with its warning."""
     from extractor.batch import ray_engine
 
