@@ -61,7 +61,7 @@ def test_jsonl_input_with_ids_and_dates(tmp_path: Path) -> None:
     out = io.StringIO()
     run(discover([str(source)]), out, jobs=1)
     lines = _lines(out.getvalue())
-    assert [line["id"] for line in lines] == ["a", "b", "c", f"{source}:4"]
+    assert [line["id"] for line in lines] == ["a", "b", "c", "in.jsonl:4"]  # ids relative to the inputs' root
     assert lines[0]["meta"]["published_at"].startswith("2009-02-05")  # type: ignore[index]
     assert 2009 in {y["year"] for y in lines[0]["years"]}  # type: ignore[index,union-attr]
     assert lines[1]["source"]["format"] == "html"  # type: ignore[index]
@@ -117,3 +117,14 @@ def test_cli_batch_with_two_jobs_matches_one_job(tmp_path: Path, archive: Path) 
         assert "ok 4, failed 2, skipped 0" in stderr and "Traceback" not in stderr
         outputs.append(out.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
+
+
+def test_the_packaging_names_what_the_batch_and_bench_import() -> None:
+    """Issue 16, items 1 and 16: pebble for the pool; lxml_html_clean for trafilatura on lxml 6."""
+    import tomllib
+
+    from .conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(dependency.startswith("pebble") for dependency in project["dependencies"])
+    assert any(extra.startswith("lxml_html_clean") for extra in project["optional-dependencies"]["bench"])

@@ -187,3 +187,50 @@ def test_mojibake_keeps_the_symbols_a_page_wrote_as_themselves() -> None:
     repaired, encoding, _ = unmojibake(scraped(first) + "∼" + scraped(second))
     assert encoding == "cp949"
     assert repaired == first + "∼" + second
+
+
+def test_reading_stops_at_the_budget_and_only_regular_files_are_read(tmp_path: Path) -> None:
+    """Issue 16, items 6 and 7: a sparse 6 GB file, /dev/zero and a FIFO are refused unread."""
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(6 * 1024**3)
+    with pytest.raises(InputError, match="over the limit"):
+        extractor.extract(huge)
+    with pytest.raises(InputError, match=r"not a regular file \(a device\)"):
+        extractor.extract(Path("/dev/zero"))
+    import os
+
+    os.mkfifo(tmp_path / "fifo.txt")
+    with pytest.raises(InputError, match=r"not a regular file \(a FIFO\)"):
+        extractor.extract(tmp_path / "fifo.txt")  # before: blocked forever waiting for a writer
+
+
+def test_the_time_budget_covers_reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 16, item 7: a read that never ends (a hung mount) ends at the time budget."""
+    import time
+
+    from extractor import pipeline
+
+    def stuck(path: Path, limit: int) -> bytes:
+        while True:
+            time.sleep(0.02)
+
+    monkeypatch.setattr(pipeline, "read_file", stuck)
+    with pytest.raises(OverBudget, match="time budget"):
+        Extractor(Settings(time_limit=0.3)).extract(tmp_path / "a.txt")
+
+
+def test_extract_many_names_the_input_of_each_error() -> None:
+    """Issue 15 of 16: every error carries its input's id; published_at is taken; help says what raises."""
+    import extractor as library
+
+    text = (Path(__file__).parent.parent / "samples" / "kukinews-masan-jobs-2009.txt").read_text(encoding="utf-8")
+    results = list(extractor.extract_many([text, b"", ("mine", b""), Path("/no/such.txt")], published_at="2009-02-05"))
+    assert isinstance(results[0], Article)
+    assert results[0].meta.published_at is not None and results[0].meta.published_at.year == 2009
+    assert [getattr(r, "input_id", None) for r in results[1:]] == ["1", "mine", "/no/such.txt"]
+    assert all(isinstance(r, InputError) for r in results[1:])
+    assert "InputError" in (library.extract.__doc__ or "") and "InternalError" in (library.extract.__doc__ or "")
+    assert "Raises" in (Extractor.extract.__doc__ or "")
+    with_surrogate = extractor.extract("서울시는 3일 예산 10억원을 \ud800 밝혔다.")
+    assert "1 lone surrogate code point(s) replaced with U+FFFD" in with_surrogate.warnings

@@ -1,21 +1,23 @@
 """The `extract` command: arguments, output and exit codes; no extraction logic here.
 
-Exit codes: 0 every input ok, 1 some input failed (each named on stderr in one line),
-2 a usage error. One input prints indented JSON; several print JSON Lines.
+Exit codes: 0 every input ok, 1 some input failed (each named on stderr in one line) or none
+was found, 2 a usage error, 3 the output cannot be written, 130/143 interrupted by SIGINT or
+SIGTERM, 141 standard output closed. One input prints indented JSON; several print JSON Lines
+(batch/command.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
+import os
+import signal
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
 
 from . import __version__
-from .batch.inputs import Item, discover, is_stream
+from .batch.inputs import is_glob, is_stream
 from .errors import ExtractorError
 from .pipeline import Extractor, Settings
 from .records import Article
@@ -28,6 +30,8 @@ examples:
   extract archive/ -o out.jsonl           every .txt/.html below a folder, JSON Lines
   extract 'pages/**/*.html' -j 2 -o out.jsonl --resume
   extract articles.jsonl crawl.warc.gz -o out.jsonl   lines with id and text/html; WARC responses
+  cat articles.jsonl | extract - --input-format jsonl -o out.jsonl
+  extract archive/ -o out.jsonl --retry-failed      try the inputs of earlier error lines again
   extract archive/ -o out.jsonl --engine ray [--address ADDR]
   extract article.txt --html review.html  the article with every record highlighted
   extract archive/ -o out.jsonl --html-dir review/
@@ -45,16 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         return _check_rules(args.quiet)
     if not args.paths:
         parser.error("give at least one PATH, or - for standard input")
-    if args.resume and not args.output:
-        parser.error("--resume needs -o FILE: it skips the ids already in that file")
+    if (args.resume or args.retry_failed) and not args.output:
+        parser.error("--resume and --retry-failed need -o FILE: they skip the ids already in that file")
+    args.resume = args.resume or args.retry_failed
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs takes a whole number of at least 1")
-    if args.format in _OUTPUT_FORMATS:  # `--format parquet`: the output's format, as Ray users write it
-        if args.output_format not in ("jsonl", args.format):
-            parser.error(f"--format {args.format} and --output-format {args.output_format} disagree")
-        args.output_format, args.format = args.format, "auto"
-    settings = Settings(format=args.format)
-    if _single(args.paths):
+    _formats(parser, args)
+    if args.published is not None:
+        from .clean.meta import parse_timestamp
+
+        if parse_timestamp(args.published) is None:  # before Kiwi loads, not once per document
+            parser.error(f"--published {args.published!r} is not a date (e.g. 2023-04-21)")
+    settings = Settings(format=args.input_format if args.input_format in ("text", "html") else "auto")
+    if _single(args):
         if args.html_dir:
             parser.error("--html-dir is for several inputs; use --html FILE for one")
         return _one(Extractor(settings), args.paths[0], args.output, args.published, args.html)
@@ -62,11 +69,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--html is for one input; use --html-dir DIR for several")
     if args.html_dir and not args.output:
         parser.error("--html-dir needs -o FILE: the pages are made from the JSON Lines written there")
-    code = _batch(args, settings)
+    from .batch.command import run as run_batch
+
+    code = run_batch(args, settings)
     if args.html_dir:
         from .review import write_pages
 
-        lines = Path(args.output).read_text(encoding="utf-8").splitlines()
+        lines = Path(args.output).read_text(encoding="utf-8", errors="replace").splitlines()
         count = write_pages(lines, args.html_dir)
         if not args.quiet:
             print(f"extract: {count} review pages and index.html in {args.html_dir}", file=sys.stderr)
@@ -84,94 +93,61 @@ def _check_rules(quiet: bool) -> int:
     return 1 if found else 0
 
 
-def _single(paths: list[str]) -> bool:
+def _formats(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """--format names the input's format; `parquet` alone still means the output's, as Ray users write it."""
+    if args.format == "parquet":
+        if args.output_format not in ("jsonl", "parquet"):
+            parser.error(f"--format parquet and --output-format {args.output_format} disagree")
+        args.output_format, args.format = "parquet", "auto"
+    if args.format != "auto":
+        if args.input_format not in ("auto", args.format):
+            parser.error(f"--format {args.format} and --input-format {args.input_format} disagree")
+        args.input_format = args.format
+
+
+def _single(args: argparse.Namespace) -> bool:
     """One article in, one indented JSON object out; anything else is a batch of JSON Lines."""
-    if len(paths) != 1:
+    if len(args.paths) != 1 or args.input_format in ("jsonl", "warc"):
         return False
-    name = paths[0]
-    return name == "-" or (not Path(name).is_dir() and not is_stream(name) and not any(c in name for c in "*?["))
+    name = args.paths[0]
+    return name == "-" or (not os.path.isdir(name) and not is_stream(name) and not is_glob(name))
 
 
 def _one(extractor: Extractor, name: str, output: str | None, published: str | None,
          review_page: str | None) -> int:
+    from .batch.inputs import expand, printable
+    from .batch.output import overlap
+
+    for target in (output, review_page):
+        if target and name != "-" and (why := overlap(target, expand([name]))):
+            print(f"extract: {why}", file=sys.stderr)  # before anything is opened for writing
+            return 2
     try:
         article = _extract_one(extractor, name, published)
     except ExtractorError as exc:
-        print(f"extract: {name}: {exc}", file=sys.stderr)
+        print(f"extract: {printable(name)}: {exc}", file=sys.stderr)
         return 1
-    if review_page:
-        from .review import render
-
-        Path(review_page).write_text(render(article), encoding="utf-8")
     text = article.model_dump_json(indent=2) + "\n"
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    try:
+        if review_page:
+            from .review import render
+
+            Path(review_page).write_text(render(article), encoding="utf-8")
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        print(f"extract: cannot write {printable(str(exc.filename or output))}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 3
     return 0
 
 
-def _batch(args: argparse.Namespace, settings: Settings) -> int:
-    from .batch.progress import Progress
-    from .batch.runner import done_ids
-    from .batch.runner import run as run_batch
-
-    if args.engine == "ray" or args.output_format == "parquet":
-        return _ray_batch(args, settings)
-    skip = done_ids(Path(args.output)) if args.resume else set()
-    items: Iterable[Item] = discover(args.paths)
-    total = None
-    if not any(is_stream(name) or name == "-" for name in args.paths):
-        items = list(items)  # paths only: cheap to list, and the progress line gets a total
-        total = sum(1 for item in items if item.id not in skip)
-    progress = Progress(total, enabled=sys.stderr.isatty() and not args.quiet)
-    with contextlib.ExitStack() as stack:
-        out: TextIO = (stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
-                       if args.output else sys.stdout)
-        summary = run_batch(_reporting(items), out, settings=settings, jobs=args.jobs, ordered=not args.unordered,
-                      skip=skip, published_at=args.published, progress=progress)
-    if not args.quiet:
-        print(f"extract: {summary.line()}", file=sys.stderr)
-    if summary.interrupted:
-        return 130
-    return 1 if summary.failed else 0
-
-
-def _ray_batch(args: argparse.Namespace, settings: Settings) -> int:
-    from .batch import ray_engine
-    from .batch.runner import done_ids
-
-    if args.output_format == "parquet" and (args.engine != "ray" or not args.output):
-        print("extract: parquet output goes with --engine ray and -o DIR", file=sys.stderr)
-        return 2
-    skip = done_ids(Path(args.output)) if args.resume and args.output_format == "jsonl" else set()
-    try:
-        with contextlib.ExitStack() as stack:
-            out: TextIO | None = None
-            if args.output_format == "jsonl":
-                out = (stack.enter_context(open(args.output, "a" if args.resume else "w", encoding="utf-8"))
-                       if args.output else sys.stdout)
-            summary = ray_engine.run(
-                _reporting(discover(args.paths)), out, settings=settings, address=args.address,
-                actors=args.jobs, published_at=args.published, skip=skip,
-                parquet=args.output if args.output_format == "parquet" else None)
-    except ray_engine.MissingRay as exc:
-        print(f"extract: {exc}", file=sys.stderr)
-        return 2
-    if not args.quiet:
-        print(f"extract: {summary.line()} (ray)", file=sys.stderr)
-    return 1 if summary.failed else 0
-
-
-def _reporting(items: Iterable[Item]) -> Iterator[Item]:
-    """Name each unreadable input on stderr as it is met (its error line follows in the output)."""
-    for item in items:
-        if item.error:
-            print(f"extract: {item.id}: {item.error}", file=sys.stderr)
-        yield item
-
-
-_OUTPUT_FORMATS = ("jsonl", "parquet")
+_INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -182,9 +158,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article file, folder, glob, JSON Lines (.jsonl) or WARC file, or - for stdin")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    parser.add_argument("--format", choices=("auto", "text", "html", *_OUTPUT_FORMATS), default="auto",
-                        help="input format (default: auto, from the file name and content); "
-                             "jsonl or parquet set the batch output format instead, as --output-format does")
+    parser.add_argument("--input-format", choices=_INPUT_FORMATS, default="auto",
+                        help="input format (default: auto, from the file name and content); jsonl or warc "
+                             "read a file or standard input as many documents")
+    parser.add_argument("--format", choices=(*_INPUT_FORMATS, "parquet"), default="auto",
+                        help="the same as --input-format; parquet sets the batch output format instead")
     parser.add_argument("--published", metavar="DATE",
                         help="publication date, overriding the page's (resolves 올해, 지난해 …)")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
@@ -196,6 +174,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--output-format", choices=("jsonl", "parquet"), default="jsonl",
                         help="batch output: JSON Lines (default) or Parquet (with --engine ray; -o is a folder)")
     parser.add_argument("--resume", action="store_true", help="skip the ids already in the -o file")
+    parser.add_argument("--retry-failed", action="store_true",
+                        help="like --resume, but error lines are removed and their inputs tried again")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
     parser.add_argument("--html", metavar="FILE", help="also write a review page of the article (one input)")
     parser.add_argument("--html-dir", metavar="DIR", help="review pages and an index for a batch (needs -o)")
@@ -208,7 +188,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _extract_one(extractor: Extractor, name: str, published: str | None) -> Article:
     if name == "-":
-        return extractor.extract(sys.stdin.buffer.read(), published_at=published, path="-")
+        from .budget import read_at_most
+
+        data = read_at_most(sys.stdin.buffer, extractor.settings.max_bytes)
+        return extractor.extract(data, published_at=published, path="-")
     path = Path(name)
     if not path.exists():
         raise ExtractorError("no such file")
@@ -222,16 +205,30 @@ def schema_json() -> str:
     return json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    from .batch.runner import Terminated
+
+    raise Terminated
+
+
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: SIGTERM ends a run as Ctrl-C does; no traceback for either."""
     from .rules import RuleError
 
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = main()
-    except KeyboardInterrupt:
-        code = 130
+    except KeyboardInterrupt as exc:
+        from .batch.runner import Terminated
+
+        print("extract: interrupted", file=sys.stderr)
+        code = 143 if isinstance(exc, Terminated) else 130
+    except BrokenPipeError:  # `extract a.txt | head`: the reader has gone, so be quiet about it
+        code = 141
     except RuleError as exc:  # a broken rule file: before any document was read
         for line in str(exc).splitlines():
             print(f"extract: {line}", file=sys.stderr)
         code = 2
+    if code == 141:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
     sys.exit(code)

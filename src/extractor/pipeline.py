@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from . import analysis, korean, link, rules
-from .budget import time_budget
+from .budget import read_file, time_budget
 from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
@@ -66,34 +66,49 @@ class Extractor:
 
     def extract(self, source: Source_, *, published_at: datetime | date | str | None = None,
                 path: str | None = None, format: str | None = None) -> Article:
-        """One article from text (`str`), raw bytes, or a file path (`pathlib.Path`)."""
-        if isinstance(source, Path):
-            path = path or str(source)
-            try:
-                data = source.read_bytes()
-            except OSError as exc:
-                raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-        elif isinstance(source, bytes):
-            data = source
-        elif isinstance(source, str):
-            data = source.encode("utf-8")
-        else:
-            raise InputError(f"cannot extract from a {type(source).__name__}")
+        """One article from text (`str`), raw bytes, or a file path (`pathlib.Path`).
+
+        Raises `InputError` for an input that is not an article (empty, binary, over the size
+        or time budget, not a regular file, an unreadable `published_at`) and `InternalError`
+        for a bug of ours met on it; both are `ExtractorError`, each a one-line message.
+        """
         wanted = _as_format(format or self.settings.format)
+        # The time budget covers reading too: a slow or stuck file system is the document's fault.
         with time_budget(self.settings.time_limit):
+            data, note = self._read(source)
             try:
-                return self._extract_bytes(data, path=path, published_at=published_at, wanted=wanted)
+                article = self._extract_bytes(data, path=path or (str(source) if isinstance(source, Path) else None),
+                                              published_at=published_at, wanted=wanted)
+                return article.model_copy(update={"warnings": [*article.warnings, note]}) if note else article
             except ExtractorError:
                 raise
             except Exception as exc:  # a bug of ours: the document fails, with one line that names it
                 raise InternalError(f"internal error ({type(exc).__name__}): {_first_line(exc)}") from exc
 
-    def extract_many(self, sources: Iterable[Source_]) -> Iterator[Article | ExtractorError]:
-        """Extract each source in turn; a failure is yielded in its place, never raised."""
-        for source in sources:
+    def _read(self, source: Source_) -> tuple[bytes, str | None]:
+        """The input's bytes, and a warning when text had to be repaired to become bytes."""
+        if isinstance(source, Path):
+            return read_file(source, self.settings.max_bytes), None  # stops at the budget while reading
+        if isinstance(source, bytes):
+            return source, None
+        if isinstance(source, str):
+            text, note = without_surrogates(source)
+            return text.encode("utf-8"), note
+        raise InputError(f"cannot extract from a {type(source).__name__}")
+
+    def extract_many(self, sources: Iterable[Source_ | tuple[str, Source_]], *,
+                     published_at: datetime | date | str | None = None) -> Iterator[Article | ExtractorError]:
+        """Extract each source in turn; a failure is yielded in its place, never raised.
+
+        A source is a `str`, `bytes` or `Path`, or an `(id, source)` pair. Every yielded error
+        carries `input_id`: the pair's id, else the path of a `Path`, else the position ("0", "1" …).
+        """
+        for position, given in enumerate(sources):
+            ident, source = given if isinstance(given, tuple) else (None, given)
             try:
-                yield self.extract(source)
+                yield self.extract(source, published_at=published_at)
             except ExtractorError as exc:
+                exc.input_id = ident or (str(source) if isinstance(source, Path) else str(position))
                 yield exc
 
     def _extract_bytes(self, data: bytes, *, path: str | None, published_at: datetime | date | str | None,
@@ -122,6 +137,17 @@ class Extractor:
             policies=found["policies"], quotes=found["quotes"], programs=found["programs"],
             sections=found["sections"],
         )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> tuple[str, str | None]:
+    """Text with lone surrogates (a JSON "\\ud800", a mangled file name) as U+FFFD, and a warning if any."""
+    count = len(_LONE_SURROGATE.findall(text))
+    if not count:
+        return text, None
+    return _LONE_SURROGATE.sub("\ufffd", text), f"{count} lone surrogate code point(s) replaced with U+FFFD"
 
 
 def run_steps(doc: analysis.Document, steps: tuple[Step, ...] = STEPS) -> tuple[dict[str, list[Any]], list[str]]:
@@ -200,7 +226,11 @@ _default: Extractor | None = None
 
 
 def extract(source: Source_, *, published_at: datetime | date | str | None = None) -> Article:
-    """Extract one article with default settings: `str` is text, `bytes` raw, `Path` a file."""
+    """Extract one article with default settings: `str` is text, `bytes` raw, `Path` a file.
+
+    Raises `InputError` (not an article: empty, binary, too large or slow, not a regular file,
+    an unreadable `published_at`) or `InternalError` (a bug of ours), both `ExtractorError`.
+    """
     global _default
     if _default is None:
         _default = Extractor()

@@ -1,5 +1,6 @@
-"""Batch runs over archives: input discovery, a parallel runner, and a progress line."""
+"""Batch runs over archives: input discovery, a parallel runner, the output file, a progress line."""
 
-from .inputs import Item, discover
+from .inputs import Expanded, discover, expand
+from .item import Item
 
-__all__ = ["Item", "discover"]
+__all__ = ["Expanded", "Item", "discover", "expand"]

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
+
+Say = Callable[[str], None]  # a line for stderr, `extract: ` already in front
 
 
 class Progress:
     """Redraws at most five times a second; silent unless enabled (a terminal, no --quiet)."""
 
-    def __init__(self, total: int | None, *, enabled: bool, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, total: int | None, *, enabled: bool, stream: TextIO | None = None) -> None:
         self.total = total
         self.enabled = enabled
-        self.stream = stream
+        self.stream = stream or sys.stderr  # looked up now: a test or a caller may have replaced it
         self.done = self.failed = 0
         self.started = time.monotonic()
         self._drawn = 0.0
@@ -26,6 +29,14 @@ class Progress:
             self._drawn = now
             self.stream.write("\r" + self.line() + "\x1b[K")
             self.stream.flush()
+
+    def note(self, line: str) -> None:
+        """A line on stderr (a failure, a skipped input) that the progress line does not overwrite."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(line + "\n")
+        self.stream.flush()
+        self._drawn = 0.0
 
     def rate(self) -> float:
         elapsed = time.monotonic() - self.started

@@ -2,7 +2,7 @@
 
 Ray is an optional extra (`pip install 'extractor[ray]'`). Each actor builds one
 Extractor, and so one Kiwi, and runs the very function the local engine's workers run
-(`runner.process`), so both engines give the same line for the same input, error lines
+(`worker.process`), so both engines give the same line for the same input, error lines
 included. File items travel as paths (every node must see the same files); JSON Lines
 and WARC items carry their bytes.
 """
@@ -10,16 +10,18 @@ and WARC items carry their bytes.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import math
 import time
 from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import Any
 
 from ..pipeline import Settings
-from .inputs import Item
-from .runner import Summary, process
+from .item import Item
+from .runner import Summary, Writer
+from .worker import init_worker, process
 
 INSTALL_HINT = "--engine ray needs Ray: pip install 'extractor[ray]'"
 BATCH_SIZE = 8
@@ -41,14 +43,13 @@ class ExtractActor:
     """A Ray actor holding one Extractor (one Kiwi) for all the batches it is given."""
 
     def __init__(self, settings: Settings, published_at: str | None) -> None:
-        from . import runner
-
-        runner._init_worker(settings)
+        init_worker(settings)
         self.published_at = published_at
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         lines, oks = [], []
         for row in _rows(batch):
+            row["warnings"] = tuple(json.loads(row.get("warnings") or "[]"))
             line, ok = process(Item(**row), self.published_at)
             lines.append(line)
             oks.append(ok)
@@ -75,7 +76,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def run(items: Iterable[Item], out: TextIO | None, *, settings: Settings | None = None,
+def run(items: Iterable[Item], out: Writer | None, *, settings: Settings | None = None,
         address: str | None = None, actors: int | None = None, published_at: str | None = None,
         parquet: str | None = None, skip: set[str] | None = None) -> Summary:
     """Extract every item on Ray; JSON Lines to `out` in input order, or Parquet to `parquet`."""
@@ -91,7 +92,9 @@ def run(items: Iterable[Item], out: TextIO | None, *, settings: Settings | None 
         if skip and item.id in skip:
             summary.skipped += 1
             continue
-        rows.append(asdict(item))
+        row = asdict(item)
+        row["warnings"] = json.dumps(list(item.warnings))  # a string column: Arrow types no empty list
+        rows.append(row)
     if not rows:
         summary.seconds = time.monotonic() - started
         return summary
