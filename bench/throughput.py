@@ -7,7 +7,8 @@ Builds a corpus by replicating samples/ to N documents, then prints:
   (2) our whole pipeline in one process, and its ratio to (1);
   (3) the batch CLI with 1 and with 2 jobs, and the speed-up;
   (4) peak RSS of a batch worker against a process that only loads Kiwi;
-  (5) the cold start of `extract` on one article against Kiwi as we build it and a bare Kiwi().
+  (5) the cold start of `extract` on one article against Kiwi as we build it and a bare Kiwi();
+  (6) the cost of writing the output as tables (DuckDB, Parquet, CSV) per 1,000 articles.
 """
 
 from __future__ import annotations
@@ -60,6 +61,20 @@ def timed_run(command: list[str]) -> tuple[float, int]:
     return elapsed, int(result.stdout.strip() or 0) // 1024
 
 
+def table_costs(lines: list[str], folder: Path) -> dict[str, float]:
+    """Seconds per 1,000 articles to turn output lines into each table format (the [tables] extra)."""
+    from extractor.tables import open_sink
+
+    costs = {}
+    for kind in ("duckdb", "parquet", "csv"):
+        start = time.perf_counter()
+        with open_sink(folder / f"tables-{kind}", kind=kind) as sink:
+            for line in lines:
+                sink.write(line + "\n")
+        costs[kind] = (time.perf_counter() - start) * 1000 / len(lines)
+    return costs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=400)
@@ -67,8 +82,8 @@ def main() -> None:
 
     from extractor import Extractor, analysis
 
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as out_tmp:
+        folder, out = Path(tmp), Path(out_tmp)  # outputs outside the inputs: extract refuses -o inside them
         paths = corpus(args.docs, folder)
         size_kb = sum(p.stat().st_size for p in paths) / 1024
         extractor = Extractor()
@@ -92,12 +107,19 @@ def main() -> None:
             extractor.extract(path)
             ours_by[path.suffix] = ours_by.get(path.suffix, 0.0) + time.perf_counter() - start
         kiwi_s, ours_s = sum(kiwi_by.values()), sum(ours_by.values())
+        from extractor.tables import OutputRefused
+
+        try:
+            lines = [extractor.extract(p).model_copy(update={"id": p.name}).model_dump_json() for p in paths]
+            tables = table_costs(lines, out)
+        except OutputRefused:  # the [tables] extra is not installed
+            tables = {}
 
         # Medians of runs taking turns, as for the cold start below: single runs here vary by a third.
         ones, twos = [], []
         for _ in range(BATCH_RUNS):
-            ones.append(timed_run([*EXTRACT, str(folder), "-j", "1", "-q", "-o", str(folder / "o1.jsonl")]))
-            twos.append(timed_run([*EXTRACT, str(folder), "-j", "2", "-q", "-o", str(folder / "o2.jsonl")]))
+            ones.append(timed_run([*EXTRACT, str(folder), "-j", "1", "-q", "-o", str(out / "o1.jsonl")]))
+            twos.append(timed_run([*EXTRACT, str(folder), "-j", "2", "-q", "-o", str(out / "o2.jsonl")]))
         one_s, two_s = statistics.median(t for t, _ in ones), statistics.median(t for t, _ in twos)
         rss_one, rss_two = max(rss for _, rss in ones), max(rss for _, rss in twos)
         # Start-up times vary by a few tenths of a second run to run here: medians of several,
@@ -131,6 +153,11 @@ def main() -> None:
     print(f"(5) cold start, median of {COLD_RUNS}: extract on one article {cold_s:.2f} s;"
           f" Kiwi as we build it, constructed and called once, {kiwi_load_s:.2f} s (+{cold_s - kiwi_load_s:.2f} s);"
           f" a bare Kiwi() {default_s:.2f} s ({cold_s - default_s:+.2f} s)")
+    if tables:
+        print("(6) tables from output lines, per 1,000 articles: "
+              + ", ".join(f"{kind} {seconds:.2f} s" for kind, seconds in tables.items()))
+    else:
+        print("(6) tables: not measured (pip install -e '.[tables]')")
 
 
 if __name__ == "__main__":

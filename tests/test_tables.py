@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,49 @@ def test_killed_and_resumed_gives_the_rows_of_one_run(tmp_path: Path, lines: lis
             with (root / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
                 return sorted((tuple(r) for r in csv.reader(handle)), key=repr)
         assert read(target) == read(tmp_path / f"once-{name}"), table
+
+
+def _extract(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "extractor", *args, "-j", "1", "-q"], capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def _all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    con = duckdb.connect(str(path), read_only=True)
+    return {table: sorted(con.execute(f"SELECT * FROM {table}").fetchall(), key=repr) for table in TABLES}
+
+
+def test_the_cli_writes_converts_and_resumes_a_database(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))[:6]:
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    once = _extract(str(folder), "-o", str(tmp_path / "once.duckdb"))
+    assert once.returncode == 1, once.stderr  # the empty input failed, and says so
+    again = _extract(str(folder), "-o", str(tmp_path / "once.duckdb"))
+    assert again.returncode == 3 and again.stderr.count("\n") == 1 and "--resume" in again.stderr
+    # a run cut short keeps only the batches it committed: take half the articles out, resume
+    shutil.copyfile(tmp_path / "once.duckdb", tmp_path / "resumed.duckdb")
+    con = duckdb.connect(str(tmp_path / "resumed.duckdb"))
+    gone = [row[0] for row in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()][::2]
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
+    con.close()
+    resumed = _extract(str(folder), "-o", str(tmp_path / "resumed.duckdb"), "--resume")
+    assert resumed.returncode == 1, resumed.stderr
+    assert _all_rows(tmp_path / "resumed.duckdb") == _all_rows(tmp_path / "once.duckdb")
+    # JSON Lines written earlier convert to the same tables
+    assert _extract(str(folder), "-o", str(tmp_path / "out.jsonl")).returncode == 1
+    converted = subprocess.run([sys.executable, "-m", "extractor", "tables", str(tmp_path / "out.jsonl"), "-o",
+                                str(tmp_path / "converted.duckdb")], capture_output=True, text=True, timeout=120,
+                               check=False)
+    assert converted.returncode == 0, converted.stderr
+    assert _all_rows(tmp_path / "converted.duckdb") == _all_rows(tmp_path / "once.duckdb")
+
+
+def test_a_missing_extra_is_one_line_naming_it() -> None:
+    from extractor.tables import writers
+
+    with pytest.raises(OutputRefused, match=r"pip install 'extractor\[tables\]'"):
+        writers._need("duckdb_that_is_not_installed")

@@ -35,11 +35,19 @@ examples:
   extract archive/ -o out.jsonl --engine ray [--address ADDR]
   extract article.txt --html review.html  the article with every record highlighted
   extract archive/ -o out.jsonl --html-dir review/
+  extract archive/ -o out.duckdb          one table per record kind (pip install 'extractor[tables]')
+  extract archive/ --tables out/ --table-format csv
+  extract tables out.jsonl -o out.duckdb  convert JSON Lines already written
   extract --schema > schemas/article.schema.json
 """
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["tables"] and not os.path.exists("tables"):  # a folder named tables stays an input
+        from .tables.convert import main as convert
+
+        return convert(argv[1:])
     parser = _parser()
     args = parser.parse_args(argv)
     if args.schema:
@@ -49,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         return _check_rules(args.quiet)
     if not args.paths:
         parser.error("give at least one PATH, or - for standard input")
-    if (args.resume or args.retry_failed) and not args.output:
+    if args.tables and args.output:
+        parser.error("--tables DIR is the batch's output: leave out -o (or convert later: extract tables OUT.jsonl)")
+    if (args.resume or args.retry_failed) and not (args.output or args.tables):
         parser.error("--resume and --retry-failed need -o FILE: they skip the ids already in that file")
     args.resume = args.resume or args.retry_failed
     if args.jobs is not None and args.jobs < 1:
@@ -67,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return _one(Extractor(settings), args.paths[0], args.output, args.published, args.html)
     if args.html:
         parser.error("--html is for one input; use --html-dir DIR for several")
-    if args.html_dir and not args.output:
+    if args.html_dir and (not args.output or args.tables or args.output.lower().endswith(".duckdb")):
         parser.error("--html-dir needs -o FILE: the pages are made from the JSON Lines written there")
     from .batch.command import run as run_batch
 
@@ -109,6 +119,8 @@ def _single(args: argparse.Namespace) -> bool:
     """One article in, one indented JSON object out; anything else is a batch of JSON Lines."""
     if len(args.paths) != 1 or args.input_format in ("jsonl", "warc"):
         return False
+    if args.tables or args.output_format == "duckdb" or (args.output or "").lower().endswith(".duckdb"):
+        return False  # tables are a batch's output, even of one article
     name = args.paths[0]
     return name == "-" or (not os.path.isdir(name) and not is_stream(name) and not is_glob(name))
 
@@ -171,8 +183,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local worker processes (default) or a Ray cluster (pip install 'extractor[ray]')")
     parser.add_argument("--address", metavar="ADDR", help="Ray cluster address (default: start Ray locally)")
-    parser.add_argument("--output-format", choices=("jsonl", "parquet"), default="jsonl",
-                        help="batch output: JSON Lines (default) or Parquet (with --engine ray; -o is a folder)")
+    parser.add_argument("--output-format", choices=("jsonl", "duckdb", "parquet"), default="jsonl",
+                        help="batch output: JSON Lines (default), a DuckDB file of tables (also from an -o "
+                             "ending in .duckdb), or Ray's Parquet lines (with --engine ray; -o is a folder)")
+    parser.add_argument("--tables", metavar="DIR", help="write the batch as one table file per record kind")
+    parser.add_argument("--table-format", choices=("parquet", "csv"), default="parquet",
+                        help="the files --tables writes (CSV: UTF-8 with a BOM, for Excel)")
     parser.add_argument("--resume", action="store_true", help="skip the ids already in the -o file")
     parser.add_argument("--retry-failed", action="store_true",
                         help="like --resume, but error lines are removed and their inputs tried again")

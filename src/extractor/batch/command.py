@@ -16,8 +16,10 @@ from ..pipeline import Settings
 from .inputs import Expanded, Item, expand
 from .output import OutputClosed, OutputError, Previous, Sink, open_output, overlap
 from .progress import Progress, Say
+from .table_output import TableWriter, open_tables, table_target
 
 EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT, EXIT_PIPE = 1, 2, 3, 141
+Output = Sink | TableWriter  # JSON Lines, or tables
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -30,13 +32,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     found = expand(args.paths)
     for line in found.notes:
         say(line)
-    if args.output and (why := overlap(args.output, found)):
-        say(why)
-        return EXIT_USAGE
+    for target in (args.output, getattr(args, "tables", None)):
+        if target and (why := overlap(target, found)):
+            say(why)
+            return EXIT_USAGE
     if args.engine == "ray" or args.output_format == "parquet":
         return _ray(args, settings, found, say)
     try:
-        sink, previous = open_output(args.output, resume=args.resume, retry_failed=args.retry_failed)
+        sink, previous = _open(args)
     except OutputError as exc:
         say(str(exc))
         return EXIT_OUTPUT
@@ -46,7 +49,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         sink.close()
 
 
-def _local(args: argparse.Namespace, settings: Settings, found: Expanded, sink: Sink, previous: Previous,
+def _open(args: argparse.Namespace) -> tuple[Output, Previous]:
+    """The batch's output: JSON Lines (a file or standard output), or tables (DuckDB, a folder)."""
+    target = table_target(args)
+    if target is not None:
+        return open_tables(*target, resume=args.resume, retry_failed=args.retry_failed)
+    return open_output(args.output, resume=args.resume, retry_failed=args.retry_failed)
+
+
+def _local(args: argparse.Namespace, settings: Settings, found: Expanded, sink: Output, previous: Previous,
            progress: Progress, say: Say) -> int:
     from .runner import WorkersFailing
     from .runner import run as run_batch
@@ -91,10 +102,11 @@ def _ray(args: argparse.Namespace, settings: Settings, found: Expanded, say: Say
     if args.output_format == "parquet" and (args.engine != "ray" or not args.output):
         say("parquet output goes with --engine ray and -o DIR")
         return EXIT_USAGE
-    sink, previous = None, Previous()
+    sink: Output | None = None
+    previous = Previous()
     try:
-        if args.output_format == "jsonl":
-            sink, previous = open_output(args.output, resume=args.resume, retry_failed=args.retry_failed)
+        if args.output_format != "parquet":
+            sink, previous = _open(args)
     except OutputError as exc:
         say(str(exc))
         return EXIT_OUTPUT

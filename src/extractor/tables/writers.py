@@ -21,6 +21,7 @@ from .columns import TABLES
 from .rows import Rows, empty, rows
 
 BATCH = 500
+LOCK = ".extract.lock"  # the batch's advisory lock on a folder output (batch/table_output.py)
 
 
 class OutputRefused(Exception):
@@ -90,6 +91,17 @@ class Sink:
         self.commit()
 
     def done_ids(self) -> set[str]:
+        return set(self.errors()) | self._ok_ids()
+
+    def errors(self) -> dict[str, str]:
+        """Articles written as failures: id → error type."""
+        return {ident: kind for ident, kind in self._articles() if kind}
+
+    def _ok_ids(self) -> set[str]:
+        return {ident for ident, kind in self._articles() if not kind}
+
+    def _articles(self) -> list[tuple[str, str | None]]:
+        """(article_id, error_type) of every article row written so far."""
         raise NotImplementedError
 
     def _write(self, batch: Rows) -> None:
@@ -114,8 +126,8 @@ class DuckDBSink(Sink):
         self._con = duckdb.connect(str(path))
         self._con.execute(ddl())
 
-    def done_ids(self) -> set[str]:
-        return {row[0] for row in self._con.execute("SELECT article_id FROM articles").fetchall()}
+    def _articles(self) -> list[tuple[str, str | None]]:
+        return [(row[0], row[1]) for row in self._con.execute("SELECT article_id, error_type FROM articles").fetchall()]
 
     def forget(self, ids: Iterable[str]) -> None:
         """Delete every row of these articles (to reprocess inputs that failed)."""
@@ -144,7 +156,7 @@ class DuckDBSink(Sink):
 class _FolderSink(Sink):
     def __init__(self, folder: Path, *, resume: bool = False) -> None:
         super().__init__()
-        if folder.exists() and any(folder.iterdir()) and not resume:
+        if folder.exists() and any(p.name != LOCK for p in folder.iterdir()) and not resume:
             raise OutputRefused(f"{folder} is not empty: use --resume to add to it, or another folder")
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
@@ -164,11 +176,12 @@ class ParquetSink(_FolderSink):
                     part.unlink()
         self._next = len(done)
 
-    def done_ids(self) -> set[str]:
-        ids: set[str] = set()
+    def _articles(self) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
         for part in sorted((self.folder / "articles").glob("part-*.parquet")):
-            ids.update(self._pq.read_table(part, columns=["article_id"]).column(0).to_pylist())
-        return ids
+            table = self._pq.read_table(part, columns=["article_id", "error_type"])
+            out.extend(zip(table.column(0).to_pylist(), table.column(1).to_pylist(), strict=True))
+        return out
 
     def _write(self, batch: Rows) -> None:
         name = f"part-{self._next:05d}"
@@ -203,9 +216,9 @@ class CsvSink(_FolderSink):
                     csv.writer(handle, lineterminator="\r\n").writerow(c.name for c in columns)
         self._save_manifest()
 
-    def done_ids(self) -> set[str]:
+    def _articles(self) -> list[tuple[str, str | None]]:
         with (self.folder / "articles.csv").open(encoding="utf-8-sig", newline="") as handle:
-            return {row["article_id"] for row in csv.DictReader(handle)}
+            return [(row["article_id"], row["error_type"] or None) for row in csv.DictReader(handle)]
 
     def _write(self, batch: Rows) -> None:
         for table, columns in TABLES.items():
