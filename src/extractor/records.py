@@ -84,6 +84,9 @@ class Official(Located):
     title: str = Field(min_length=1)
     organization: str | None = None
     organization_surface: str | None = None
+    # the registry's body (rules/registry/bodies.tsv) and its name on the article's date
+    organization_id: str | None = None
+    organization_name: str | None = None
     mentions: list[Span] = Field(default_factory=list)
 
 
