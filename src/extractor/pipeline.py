@@ -23,7 +23,7 @@ from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
 from .decode import decode
 from .errors import ExtractorError, InputError, InternalError
-from .extractors import indicators, officials, policies, quotes, sections, years
+from .extractors import indicators, officials, policies, quotes, registry_link, sections, years
 from .extractors.base import Result, Step, check_order
 from .records import Article, Meta, Reporter, Source
 
@@ -128,6 +128,9 @@ class Extractor:
         doc = analysis.analyse(cleaned.body, published, analyzer=self.analyzer)
         found, step_warnings = run_steps(doc)
         found.update(link.link(found["indicators"], found["years"], found["policies"], found["officials"]))
+        # The registry's body for each official, as it was named on the article's date.
+        step_warnings += registry_link.link_warnings(found["officials"], meta.published_at)
+        found["officials"] = registry_link.link_organizations(found["officials"], meta.published_at)
         return Article(
             source=Source(path=path, format=kind, encoding=decoded.encoding,
                           sha256=hashlib.sha256(data).hexdigest(), size=len(data)),

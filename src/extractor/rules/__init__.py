@@ -132,6 +132,10 @@ def problems(directory: Path | None = None) -> list[str]:
             _validated(model, directory)
         except RuleError as exc:
             lines.extend(str(exc).splitlines())
+    if directory is None:  # the registry of public bodies is data of its own (rules/registry/)
+        from .. import registry
+
+        lines.extend(registry.problems())
     return lines
 
 
