@@ -27,7 +27,10 @@ CREATE TABLE IF NOT EXISTS officials (
   title VARCHAR,  -- the office (시장, 장관 …)
   organization VARCHAR,  -- the organization, normalized (대구광역시)
   organization_surface VARCHAR,  -- the organization as printed (대구시)
+  organization_id VARCHAR,  -- the registry's id of the organization (null: not a known body)
+  organization_name VARCHAR,  -- the registry's name of it on the article's date
   mentions BIGINT,  -- how many times the person is named
+  person_id VARCHAR,  -- the person across the whole batch (people.person_id)
   span_start BIGINT,  -- offset of the record's first character in articles.body
   span_end BIGINT,  -- offset after its last character
   text VARCHAR  -- the record's text as printed
@@ -96,6 +99,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   quote BIGINT,  -- index of the quote
   speaker VARCHAR,  -- who said it
   official BIGINT,  -- the speaker's row in officials, where the speaker is one
+  person_id VARCHAR,  -- the speaker across the whole batch, where an official
   span_start BIGINT,  -- offset of the record's first character in articles.body
   span_end BIGINT,  -- offset after its last character
   text VARCHAR  -- the record's text as printed
@@ -108,6 +112,16 @@ CREATE TABLE IF NOT EXISTS contacts (
   title VARCHAR,  -- 사무관, 과장 …
   department VARCHAR,  -- the department as printed
   phone VARCHAR  -- the number as printed
+);
+
+CREATE TABLE IF NOT EXISTS people (
+  person_id VARCHAR,  -- one person across the batch: a name in a body (extractor.people)
+  name VARCHAR,  -- the person's name
+  organization_id VARCHAR,  -- the registry's id of the body, where known
+  organization VARCHAR,  -- the body's name
+  office VARCHAR,  -- the office named most
+  articles BIGINT,  -- how many articles name the person
+  mentions BIGINT  -- how many times, over all of them
 );
 
 CREATE TABLE IF NOT EXISTS sections (

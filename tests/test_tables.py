@@ -143,8 +143,8 @@ def test_a_second_run_into_the_same_database_is_refused(tmp_path: Path, lines: l
 
 KILLED_WRITER = """
 import os, sys
-from extractor.tables import writers
-writers.BATCH = 3
+from extractor.tables import sink as base, writers
+base.BATCH = 3
 sink = writers.open_sink(__import__("pathlib").Path(sys.argv[1]), kind=sys.argv[2], resume=True)
 for number, line in enumerate(open(sys.argv[3], encoding="utf-8")):
     if number == int(sys.argv[4]):
@@ -207,7 +207,7 @@ def test_the_cli_writes_converts_and_resumes_a_database(tmp_path: Path) -> None:
     shutil.copyfile(tmp_path / "once.duckdb", tmp_path / "resumed.duckdb")
     con = duckdb.connect(str(tmp_path / "resumed.duckdb"))
     gone = [row[0] for row in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()][::2]
-    for table in TABLES:
+    for table in (t for t, columns in TABLES.items() if columns[0].name == "article_id"):
         con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [gone])
     con.close()
     resumed = _extract(str(folder), "-o", str(tmp_path / "resumed.duckdb"), "--resume")
@@ -223,7 +223,31 @@ def test_the_cli_writes_converts_and_resumes_a_database(tmp_path: Path) -> None:
 
 
 def test_a_missing_extra_is_one_line_naming_it() -> None:
-    from extractor.tables import writers
+    from extractor.tables import sink as writers
 
     with pytest.raises(OutputRefused, match=r"pip install 'extractor\[tables\]'"):
-        writers._need("duckdb_that_is_not_installed")
+        writers.need_extra("duckdb_that_is_not_installed")
+
+
+@pytest.mark.parametrize("kind", ["duckdb", "parquet", "csv"])
+def test_the_people_index_fills_person_ids(tmp_path: Path, lines: list[str], kind: str) -> None:
+    target = tmp_path / ("out.duckdb" if kind == "duckdb" else kind)
+    with open_sink(target, kind=kind) as sink:
+        for line in lines:
+            sink.write(line + "\n")
+    con = duckdb.connect(str(target)) if kind == "duckdb" else duckdb.connect()
+    if kind == "parquet":
+        for table in ("officials", "quotes", "people"):
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{target}/{table}/*.parquet')")
+    elif kind == "csv":
+        for table in ("officials", "quotes", "people"):
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_csv('{target}/{table}.csv', header=true, "
+                        "all_varchar=true)")
+    officials = con.execute("SELECT count(*), count(person_id) FROM officials").fetchone()
+    assert officials is not None and officials[0] > 0 and officials[0] == officials[1]
+    unknown = con.execute("SELECT count(*) FROM officials o WHERE NOT EXISTS "
+                          "(SELECT 1 FROM people p WHERE p.person_id = o.person_id)").fetchone()
+    assert unknown == (0,)
+    quoted = con.execute("SELECT count(*) FROM quotes q JOIN officials o ON o.article_id = q.article_id "
+                         "AND o.official = q.official WHERE q.person_id IS DISTINCT FROM o.person_id").fetchone()
+    assert quoted == (0,)

@@ -44,9 +44,26 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         say(str(exc))
         return EXIT_OUTPUT
     try:
-        return _local(args, settings, found, sink, previous, progress, say)
+        code = _local(args, settings, found, sink, previous, progress, say)
     finally:
         sink.close()
+    _people(args, say)
+    return code
+
+
+def _people(args: argparse.Namespace, say: Say) -> None:
+    """The people index beside a JSON Lines file (tables hold theirs as the people table)."""
+    if not args.output or table_target(args) is not None:
+        return
+    from .people_file import write_people
+
+    try:
+        written = write_people(args.output)
+    except OSError as exc:
+        say(f"cannot write the people index beside {args.output}: {exc.strerror or exc}")
+        return
+    if written and not args.quiet:
+        say(f"people index: {written}")
 
 
 def _open(args: argparse.Namespace) -> tuple[Output, Previous]:

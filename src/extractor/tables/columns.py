@@ -45,7 +45,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("name", "VARCHAR", "the person's name"), _c("title", "VARCHAR", "the office (시장, 장관 …)"),
         _c("organization", "VARCHAR", "the organization, normalized (대구광역시)"),
         _c("organization_surface", "VARCHAR", "the organization as printed (대구시)"),
-        _c("mentions", "BIGINT", "how many times the person is named"), *SPAN,
+        _c("organization_id", "VARCHAR", "the registry's id of the organization (null: not a known body)"),
+        _c("organization_name", "VARCHAR", "the registry's name of it on the article's date"),
+        _c("mentions", "BIGINT", "how many times the person is named"),
+        _c("person_id", "VARCHAR", "the person across the whole batch (people.person_id)"), *SPAN,
     ),
     "mentions": (
         ARTICLE_ID, _c("official", "BIGINT", "the official named"), _c("mention", "BIGINT", "index of the mention"),
@@ -80,12 +83,21 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "quotes": (
         ARTICLE_ID, _c("quote", "BIGINT", "index of the quote"), _c("speaker", "VARCHAR", "who said it"),
-        _c("official", "BIGINT", "the speaker's row in officials, where the speaker is one"), *SPAN,
+        _c("official", "BIGINT", "the speaker's row in officials, where the speaker is one"),
+        _c("person_id", "VARCHAR", "the speaker across the whole batch, where an official"), *SPAN,
     ),
     "contacts": (
         ARTICLE_ID, _c("contact", "BIGINT", "index of the contact"), _c("name", "VARCHAR", "the person"),
         _c("title", "VARCHAR", "사무관, 과장 …"), _c("department", "VARCHAR", "the department as printed"),
         _c("phone", "VARCHAR", "the number as printed"),
+    ),
+    "people": (
+        _c("person_id", "VARCHAR", "one person across the batch: a name in a body (extractor.people)"),
+        _c("name", "VARCHAR", "the person's name"),
+        _c("organization_id", "VARCHAR", "the registry's id of the body, where known"),
+        _c("organization", "VARCHAR", "the body's name"), _c("office", "VARCHAR", "the office named most"),
+        _c("articles", "BIGINT", "how many articles name the person"),
+        _c("mentions", "BIGINT", "how many times, over all of them"),
     ),
     "sections": (
         ARTICLE_ID, _c("section", "BIGINT", "index in reading order"),

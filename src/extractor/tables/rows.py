@@ -67,7 +67,9 @@ def rows(ident: str, record: dict[str, Any]) -> Rows:
         out["officials"].append({**base, "official": i, "name": official.get("name"), "title": official.get("title"),
                                  "organization": official.get("organization"),
                                  "organization_surface": official.get("organization_surface"),
-                                 "mentions": len(mentions), **_span(official)})
+                                 "organization_id": official.get("organization_id"),
+                                 "organization_name": official.get("organization_name"),
+                                 "mentions": len(mentions), "person_id": None, **_span(official)})
         for k, mention in enumerate(mentions):
             out["mentions"].append({**base, "official": i, "mention": k, "span_start": mention["start"],
                                     "span_end": mention["end"], "text": body[mention["start"]:mention["end"]]})
@@ -91,7 +93,7 @@ def rows(ident: str, record: dict[str, Any]) -> Rows:
                                 "title": item.get("title"), **_span(item)})
     for i, quote in enumerate(record.get("quotes") or []):
         out["quotes"].append({**base, "quote": i, "speaker": quote.get("speaker"), "official": quote.get("official"),
-                              **_span(quote)})
+                              "person_id": None, **_span(quote)})
     for i, contact in enumerate((record.get("meta") or {}).get("contacts") or []):
         out["contacts"].append({**base, "contact": i, **{k: contact.get(k) for k in (
             "name", "title", "department", "phone")}})
