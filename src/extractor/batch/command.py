@@ -47,7 +47,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         code = _local(args, settings, found, sink, previous, progress, say)
     finally:
         sink.close()
-    _people(args, say)
+    if code not in (130, 143):  # an interrupted run's index waits for the run that finishes it
+        _people(args, say)
     return code
 
 
