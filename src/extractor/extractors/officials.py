@@ -33,14 +33,15 @@ def find_mentions(doc: Document) -> list[Mention]:
 
 
 def merge(mentions: list[Mention], body: str) -> list[Official]:
-    """One record per person: title and organization from the mention that says most."""
+    """One record per person: title and organization from the mention that says most (one
+    with an organization, and of those the longest office: 국무총리 over 총리)."""
     by_name: dict[str, list[Mention]] = {}
     for mention in mentions:
         if mention.official:
             by_name.setdefault(mention.name, []).append(mention)
     officials = []
     for name, group in by_name.items():
-        best = next((m for m in group if m.organization), group[0])
+        best = max(group, key=lambda m: (m.organization is not None, len(m.office)))
         first = group[0]
         officials.append(Official(
             name=name, title=best.title, organization=best.organization,

@@ -19,6 +19,7 @@ from ..coverage import Coverage
 from ..records import Official, Program, Quote, Span
 from ..rules.schemas.quotes import Quotes, pattern
 from .base import Found, Result, Step
+from .cue_lines import cue_above
 from .names import is_person_name
 from .speakers import find_speakers
 
@@ -59,8 +60,10 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
         inner = match.group(group)
         if pattern("apostrophe_year").match(inner):
             continue
-        if _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends):
-            speaker = _attribute(doc, speakers, starts, match.start(), match.end(), last)
+        cue = cue_above(doc, match.start())
+        if cue or _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends):
+            speaker = (_Speaker(cue.name, cue.start, cue.end, _official_named(cue.name, speakers)) if cue
+                       else _attribute(doc, speakers, starts, match.start(), match.end(), last))
             quote = Quote(text=inner, span=Span(start=start, end=end),
                           speaker=speaker.name if speaker else None,
                           official=speaker.official if speaker else None)

@@ -21,7 +21,7 @@ class Quotes(RuleFile):
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({
         "QUOTATIVE", "EMBEDDING", "PRONOUN", "PROGRAM_HEAD", "CUE", "HANGUL", "SENTENCE_FINAL"})
     SHAPES: ClassVar[tuple[str, ...]] = (
-        "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "transcript_line", "pointing_back",
+        "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "cue_line", "transcript_line", "pointing_back",
         "program_name", "subject_gap", "apostrophe_year", "full_stop")
 
     pairs: tuple[tuple[str, str], ...] = Field(min_length=1)
@@ -29,6 +29,7 @@ class Quotes(RuleFile):
     embedding: Words
     cue: Regex
     pronouns: Words
+    reporter_roles: Words
     topic_particles: Words
     program_heads: Words
     shapes: tuple[Shape, ...]
