@@ -79,7 +79,7 @@ def given_names_before(doc: Document, start: int) -> int:
     Up to two words before it, each of one to five syllables that Kiwi reads as nouns only, and not
     as one common noun (이날, 당시), and that no word list names as something else (an office, a place).
     """
-    surnames, not_names, offices, aliases, _ = _lexicon()
+    _, not_names, offices, aliases, _ = _lexicon()
     at = start
     for _ in range(2):
         if at < 2 or doc.body[at - 1] != " ":
@@ -88,7 +88,8 @@ def given_names_before(doc: Document, start: int) -> int:
         while word_start > 0 and "가" <= doc.body[word_start - 1] <= "힣" and at - 1 - word_start < 5:
             word_start -= 1
         word = doc.body[word_start:at - 1]
-        if not word or (word_start > 0 and not doc.body[word_start - 1].isspace() and doc.body[word_start - 1] not in "([\"'“‘"):
+        opens_a_word = word_start == 0 or doc.body[word_start - 1].isspace() or doc.body[word_start - 1] in "([\"'“‘"
+        if not word or not opens_a_word:
             break
         if word in not_names or word in aliases or word in offices or places.is_place(word) or word in _foreign():
             break

@@ -21,8 +21,9 @@ class Quotes(RuleFile):
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({
         "QUOTATIVE", "EMBEDDING", "PRONOUN", "PROGRAM_HEAD", "CUE", "HANGUL", "SENTENCE_FINAL"})
     SHAPES: ClassVar[tuple[str, ...]] = (
-        "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "cue_line", "transcript_line", "pointing_back",
-        "program_name", "subject_gap", "apostrophe_year", "full_stop")
+        "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "cue_line", "transcript_line",
+        "pointing_back", "program_name", "subject_gap", "apostrophe_year", "full_stop", "question_clause", "this_way",
+        "listed_term")
 
     pairs: tuple[tuple[str, str], ...] = Field(min_length=1)
     quotatives: Words = Field(min_length=1)
