@@ -21,6 +21,7 @@ class Cue:
     name: str
     start: int
     end: int
+    role: str  # the affiliation the cue gives (롯데마트 대리, 서울 남영동)
 
 
 def cue_above(doc: Document, open_at: int) -> Cue | None:
@@ -43,4 +44,4 @@ def cue_above(doc: Document, open_at: int) -> Cue | None:
             return None
     elif any(places.is_place(w) for w in words) or len(name) > 16:
         return None
-    return Cue(name, at, at + len(name))
+    return Cue(name, at, at + len(name), match.group("affiliation").strip())

@@ -16,6 +16,7 @@ from ..analysis import Document
 from ..coverage import Coverage
 from ..rules.schemas.officials import pattern as official_pattern
 from ..rules.schemas.quotes import Quotes
+from ..rules.schemas.quotes import pattern as quote_pattern
 from ..rules.schemas.surnames import Surnames
 from . import organizations as orgs
 from .names import is_person_name
@@ -29,6 +30,7 @@ class Named:
     name: str
     start: int
     end: int
+    role: str | None = None
 
 
 def short_forms(doc: Document, taken: Coverage) -> list[Named]:
@@ -45,7 +47,7 @@ def short_forms(doc: Document, taken: Coverage) -> list[Named]:
                 continue
             if (match.groupdict().get("former")) or not is_family_name(surname):
                 continue
-            out.append(Named(surname, match.start(), match.end()))
+            out.append(Named(surname, match.start(), match.end(), match.group("title")))
     return out
 
 
@@ -81,6 +83,15 @@ def has_subject(doc: Document, start: int, end: int) -> bool:
     topic = rules.get(Quotes).topic_particles
     return any(tok.tag == "JKS" or (tok.tag == "JX" and tok.form in topic and prev.tag.startswith(("NN", "NP")))
                for prev, tok in pairwise(tokens))
+
+
+def unnamed_speaker(doc: Document, start: int, end: int) -> Named | None:
+    """The last unnamed speaker in body[start:end] that is a subject: 국토부 관계자는, 재판부는,
+    소속사 측은. Its name stays null; the role says who spoke."""
+    found = None
+    for match in quote_pattern("unnamed_speaker").finditer(doc.body, start, end):
+        found = Named("", match.start("role"), match.end("role"), match.group("role"))
+    return found
 
 
 def is_not_the_subject(doc: Document, end: int) -> bool:

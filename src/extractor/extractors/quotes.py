@@ -21,7 +21,7 @@ from ..rules.schemas.quotes import Quotes, pattern
 from .base import Found, Result, Step
 from .cue_lines import cue_above
 from .names import is_person_name
-from .quote_subjects import has_subject, is_not_the_subject, named_subject, short_forms
+from .quote_subjects import has_subject, is_not_the_subject, named_subject, short_forms, unnamed_speaker
 from .speakers import find_speakers
 
 # How far a headline-form quote looks for the end of its line.
@@ -30,10 +30,17 @@ _HEADLINE_TAIL = 200
 
 @dataclass(frozen=True)
 class _Speaker:
-    name: str
+    name: str | None  # None: an unnamed speaker known by its role only (시 관계자는)
     start: int
     end: int
     official: int | None
+    role: str | None = None
+
+
+def _as_before(last: Quote) -> _Speaker:
+    """The speaker of the last quote, where the text named them."""
+    at = last.speaker_span or last.span
+    return _Speaker(last.speaker, at.start, at.end, last.official, last.speaker_role)
 
 
 @cache
@@ -65,11 +72,9 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
         cue = cue_above(doc, match.start())
         speech = _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends)
         if cue or speech:
-            speaker = (_Speaker(cue.name, cue.start, cue.end, _official_named(cue.name, speakers)) if cue
+            speaker = (_Speaker(cue.name, cue.start, cue.end, _official_named(cue.name, speakers), cue.role) if cue
                        else _attribute(doc, speakers, starts, match.start(), match.end(), last))
-            quote = Quote(text=inner, span=Span(start=start, end=end),
-                          speaker=speaker.name if speaker else None,
-                          official=speaker.official if speaker else None)
+            quote = _quote(inner, start, end, speaker)
             quotes.append(quote)
             last = quote
         elif _fills_its_line(doc.body, match.start(), match.end()):
@@ -82,6 +87,14 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
     quotes.extend(_paragraph_quotes(doc.body, leads, quotes))
     quotes.sort(key=lambda q: q.span.start)
     return quotes, programs
+
+
+def _quote(inner: str, start: int, end: int, speaker: _Speaker | None) -> Quote:
+    if speaker is None:
+        return Quote(text=inner, span=Span(start=start, end=end))
+    return Quote(text=inner, span=Span(start=start, end=end), speaker=speaker.name, official=speaker.official,
+                 speaker_span=Span(start=speaker.start, end=speaker.end) if speaker.name else None,
+                 speaker_role=None if speaker.official is not None else speaker.role)
 
 
 def _listed_term(body: str, open_at: int, inner: str) -> bool:
@@ -121,7 +134,9 @@ def _paragraph_quotes(body: str, leads: list[Quote], quotes: list[Quote]) -> lis
             if run is not None and run.speaker and _fills_its_line(body, run.span.start - 1, run.span.end + 1):
                 speaker = run
         if speaker is not None:
-            out.append(lead.model_copy(update={"speaker": speaker.speaker, "official": speaker.official}))
+            out.append(lead.model_copy(update={"speaker": speaker.speaker, "official": speaker.official,
+                                               "speaker_span": speaker.speaker_span,
+                                               "speaker_role": speaker.speaker_role}))
     return out
 
 
@@ -135,7 +150,8 @@ def _transcript_lines(doc: Document, speakers: list[_Speaker]) -> list[Quote]:
         name = match.group("name")
         official = _official_named(name, speakers)
         out.append(Quote(text=match.group("text"), span=Span(start=match.start("text"), end=match.end("text")),
-                         speaker=name, official=official))
+                         speaker=name, official=official, speaker_span=Span(start=match.start("name"),
+                                                                            end=match.end("name"))))
     return out
 
 
@@ -174,9 +190,9 @@ def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
         taken.add(speaker.start, speaker.end)
     for mention in find_speakers(doc):
         if not taken.overlaps(mention.start, mention.end):
-            out.append(_Speaker(mention.name, mention.start, mention.end, None))
+            out.append(_Speaker(mention.name, mention.start, mention.end, None, mention.title))
             taken.add(mention.start, mention.end)
-    out.extend(_Speaker(n.name, n.start, n.end, None) for n in short_forms(doc, taken))
+    out.extend(_Speaker(n.name, n.start, n.end, None, n.role) for n in short_forms(doc, taken))
     out.sort(key=lambda s: s.start)
     return out
 
@@ -199,7 +215,7 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
     # A quote continuing the last one ("…"며 "…"고 말했다) has the same speaker.
     if (last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker
             and not pattern("question_clause").search(doc.body, last.span.end, open_at)):
-        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+        return _as_before(last)
     i = bisect.bisect_left(starts, open_at) - 1
     while i >= 0 and speakers[i].start >= line_start and speakers[i].end > open_at:
         i -= 1
@@ -208,6 +224,9 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         i -= 1  # 한 총리는 … 윤 의원이 '…느냐'고 묻자 "…": the one asked answers
     while i >= 0 and speakers[i].start >= max(line_start, sentence_start) and is_not_the_subject(doc, speakers[i].end):
         i -= 1  # 조 실장과의 통화에서 "…", 조 감독의 요청에 대해서는 "…": spoken of, not speaking
+    unnamed = unnamed_speaker(doc, sentence_start, open_at)
+    if unnamed is not None and (i < 0 or speakers[i].end <= unnamed.start):  # 국토부 관계자는 "…"
+        return _Speaker(None, unnamed.start, unnamed.end, None, unnamed.role)
     if i >= 0 and speakers[i].start >= line_start:
         nearest = speakers[i]
         gap = doc.body[nearest.end:open_at]
@@ -248,7 +267,7 @@ def _spoken_of_last(body: str, speakers: list[_Speaker], starts: list[int], sent
     paragraph or the one before."""
     named = _named_before(body, speakers, starts, sentence_start)
     if last is not None and last.speaker and (named is None or named.start < last.span.start):
-        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+        return _as_before(last)
     return named
 
 

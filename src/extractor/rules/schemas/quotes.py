@@ -23,7 +23,7 @@ class Quotes(RuleFile):
     SHAPES: ClassVar[tuple[str, ...]] = (
         "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "cue_line", "transcript_line",
         "pointing_back", "program_name", "subject_gap", "apostrophe_year", "full_stop", "question_clause", "this_way",
-        "listed_term")
+        "listed_term", "unnamed_speaker")
 
     pairs: tuple[tuple[str, str], ...] = Field(min_length=1)
     quotatives: Words = Field(min_length=1)
