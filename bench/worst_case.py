@@ -39,6 +39,13 @@ RUNS = {
     "numbered inside sentences": "정부는 1) 청년 고용, 2) 직업훈련, 3) 수당을 늘린다. ",
     # a transcript line that never closes: the unquoted-speech pattern must not backtrack over it
     "open transcript line": "[김철수/대변인 : 가나다 - : ",
+    "cue lines": '▶ 인터뷰 : 김영호 / 롯데마트 대리\n- "좋습니다."\n[주호영/국민의힘 원내대표]\n"요청합니다."\n',
+    "open cue lines": "토드 블란취 / 트럼프 / 변호사 / ",
+    "court benches": "서울남부지법 민사합의51부(부장 황정수)는 ",
+    "foreign names": "제이크 설리번 백악관 국가안보보좌관 ",
+    "lead quotes": '"좋다."\n김철수 시장은 "좋다"며 이같이 말했다.\n',
+    "short forms and questions": '권 시장은 이 의원이 "왜냐"고 묻자 "좋다"고 했다. ',
+    "listed terms": "'민생', ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }
 

@@ -14,7 +14,7 @@ from .conftest import SAMPLES, cases, doc, opt
 @pytest.mark.parametrize(("sentence", "name", "title", "organization"),
                          [c for c in cases("officials.tsv") if c.values[1] != "-"])
 def test_corpus(sentence: str, name: str, title: str, organization: str) -> None:
-    found = {o.name: o for o in officials.extract(doc(sentence))}
+    found = {o.name: o for o in officials.extract(doc(sentence.replace("\\n", "\n")))}
     assert name in found, f"{name} not among {list(found)}"
     assert found[name].title == title
     assert found[name].organization == opt(organization)

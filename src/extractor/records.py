@@ -153,10 +153,19 @@ class PolicyItem(Located):
 
 
 class Quote(Located):
-    """Words inside quotation marks attributed to a speaker; `official` indexes `officials`."""
+    """Words inside quotation marks attributed to a speaker; `official` indexes `officials`.
+
+    `speaker_span` is where the text names the speaker (null when it never does: a quote that
+    goes on with the last speaker points at the naming of that speaker). `speaker_role` is the
+    office or role the speaker is named by when no official record holds it (시장 of "권 시장은",
+    교수, 롯데마트 대리), or the unnamed body that speaks (국토부 관계자, 재판부): a reader asking
+    who said what sees the role even where there is no name.
+    """
 
     speaker: str | None = None
     official: int | None = Field(default=None, ge=0)
+    speaker_span: Span | None = None
+    speaker_role: str | None = None
 
 
 class Program(Located):

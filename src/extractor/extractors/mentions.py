@@ -18,7 +18,7 @@ from ..coverage import Coverage, first_match_wins
 from ..rules.schemas.officials import mention_patterns, pattern
 from ..rules.schemas.titles import Titles
 from . import organizations as orgs
-from .names import common_noun_inside, is_person_name
+from .names import common_noun_inside, given_names_before, is_foreign, is_person_name
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,13 @@ def organization_then_office_and_name_in_brackets(m: re.Match[str]) -> Reading:
     return Reading(m["name"], m.start("name"), m["title"], m["org"], m.start(), m.end(), title_first=True)
 
 
+def court_bench(m: re.Match[str]) -> Reading:
+    """서울남부지법 민사합의51부(부장 황정수), …(윤서진 부장판사): the court holds the judge."""
+    if m["name"]:
+        return Reading(m["name"], m.start("name"), m["title"], m["org"], m.start(), m.end(), title_first=True)
+    return Reading(m["name_first"], m.start("name_first"), m["title_after"], m["org"], m.start(), m.end())
+
+
 def transcript_cue(m: re.Match[str]) -> Reading:
     """[구병삼/통일부 대변인 : …]: the mention starts at the name, not at the cue's bracket."""
     return Reading(m["name"], m.start("name"), m["title"], m["org"], m.start("name"), m.end("title"),
@@ -78,7 +85,7 @@ def name_then_office(m: re.Match[str]) -> Reading:
 
 
 READERS: dict[str, Callable[[re.Match[str]], Reading]] = {
-    reader.__name__: reader for reader in (organization_then_office_and_name_in_brackets, transcript_cue,
+    reader.__name__: reader for reader in (court_bench, organization_then_office_and_name_in_brackets, transcript_cue,
                                            office_then_name, name_then_office)}
 
 
@@ -127,6 +134,9 @@ def _mention(doc: Document, read: Reading) -> Mention | None:
     if surface is None and concurrent and concurrent.group("org"):
         surface = concurrent.group("org")  # 경제부총리 겸 기획재정부 장관: 기획재정부
     organization = orgs.normalize_organization(surface, title) if surface else None
+    if is_foreign(organization) and read.name_at == start:  # 제이크 설리번 백악관 국가안보보좌관
+        start = given_names_before(doc, read.name_at)
+        name = doc.body[start:read.name_at] + name
     return Mention(name, full_title(title, former=read.former, rank=read.rank, elect=read.elect), organization,
                    surface, start, read.end, office=title, concurrent=concurrent.group("title") if concurrent else "")
 

@@ -61,3 +61,42 @@ def common_noun_inside(doc: Document, start: int, end: int) -> bool:
     """Whether Kiwi reads a common noun of two or more syllables inside body[start:end]:
     an office word is often a common noun's neighbour (시장 경쟁력, 대통령 기록관)."""
     return any(t.tag == "NNG" and t.end - t.start >= 2 for t in doc.tokens_between(start, end))
+
+
+@cache
+def _foreign() -> frozenset[str]:
+    return frozenset(rules.get(Organizations).foreign)
+
+
+def is_foreign(organization: str | None) -> bool:
+    """Whether an organization is one abroad (미국, 백악관, 프랑스): its people are named given name first."""
+    return organization in _foreign()
+
+
+def given_names_before(doc: Document, start: int) -> int:
+    """Where a foreign name starts whose family name starts at `start`: 제이크 설리번, 카린 장 피에르.
+
+    Up to two words before it, each of one to five syllables that Kiwi reads as nouns only, and not
+    as one common noun (이날, 당시), and that no word list names as something else (an office, a place).
+    """
+    _, not_names, offices, aliases, _ = _lexicon()
+    at = start
+    for _ in range(2):
+        if at < 2 or doc.body[at - 1] != " ":
+            break
+        word_start = at - 1
+        while word_start > 0 and "가" <= doc.body[word_start - 1] <= "힣" and at - 1 - word_start < 5:
+            word_start -= 1
+        word = doc.body[word_start:at - 1]
+        opens_a_word = word_start == 0 or doc.body[word_start - 1].isspace() or doc.body[word_start - 1] in "([\"'“‘"
+        if not word or not opens_a_word:
+            break
+        if word in not_names or word in aliases or word in offices or places.is_place(word) or word in _foreign():
+            break
+        tokens = doc.tokens_between(word_start, at - 1)
+        if not tokens or any(not t.tag.startswith(("NN", "SL")) for t in tokens):
+            break
+        if len(tokens) == 1 and tokens[0].tag == "NNG" and len(word) >= 2:
+            break  # a common noun of the dictionary (이날 바이든 미국 대통령)
+        at = word_start
+    return at

@@ -8,6 +8,8 @@ record; "원 장관" joins 원희룡 (coreference.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
@@ -33,14 +35,16 @@ def find_mentions(doc: Document) -> list[Mention]:
 
 
 def merge(mentions: list[Mention], body: str) -> list[Official]:
-    """One record per person: title and organization from the mention that says most."""
+    """One record per person: title and organization from the mention that says most (one
+    with an organization, and of those the longest office: 국무총리 over 총리)."""
     by_name: dict[str, list[Mention]] = {}
+    full = _full_foreign_names(m.name for m in mentions if m.official)
     for mention in mentions:
         if mention.official:
-            by_name.setdefault(mention.name, []).append(mention)
+            by_name.setdefault(full.get(mention.name, mention.name), []).append(mention)
     officials = []
     for name, group in by_name.items():
-        best = next((m for m in group if m.organization), group[0])
+        best = max(group, key=lambda m: (m.organization is not None, len(m.office)))
         first = group[0]
         officials.append(Official(
             name=name, title=best.title, organization=best.organization,
@@ -50,6 +54,18 @@ def merge(mentions: list[Mention], body: str) -> list[Official]:
         ))
     officials.sort(key=lambda o: o.span.start)
     return officials
+
+
+def _full_foreign_names(names: Iterable[str]) -> dict[str, str]:
+    """바이든 → 조 바이든, 기시다 → 기시다 후미오: a one-word name that is a word of exactly one
+    name written in full (a foreign name in its own order) is that person."""
+    names = set(names)
+    by_word: dict[str, set[str]] = {}
+    for name in names:
+        if " " in name:
+            for word in name.split():
+                by_word.setdefault(word, set()).add(name)
+    return {name: next(iter(by_word[name])) for name in names if len(by_word.get(name, ())) == 1}
 
 
 def official_index(officials: list[Official], name: str) -> int | None:

@@ -19,7 +19,9 @@ from ..coverage import Coverage
 from ..records import Official, Program, Quote, Span
 from ..rules.schemas.quotes import Quotes, pattern
 from .base import Found, Result, Step
+from .cue_lines import cue_above
 from .names import is_person_name
+from .quote_subjects import has_subject, is_not_the_subject, named_subject, short_forms, unnamed_speaker
 from .speakers import find_speakers
 
 # How far a headline-form quote looks for the end of its line.
@@ -28,10 +30,17 @@ _HEADLINE_TAIL = 200
 
 @dataclass(frozen=True)
 class _Speaker:
-    name: str
+    name: str | None  # None: an unnamed speaker known by its role only (시 관계자는)
     start: int
     end: int
     official: int | None
+    role: str | None = None
+
+
+def _as_before(last: Quote) -> _Speaker:
+    """The speaker of the last quote, where the text named them."""
+    at = last.speaker_span or last.span
+    return _Speaker(last.speaker, at.start, at.end, last.official, last.speaker_role)
 
 
 @cache
@@ -53,24 +62,82 @@ def extract(doc: Document, officials: list[Official]) -> tuple[list[Quote], list
     quotes: list[Quote] = []
     programs: list[Program] = []
     last: Quote | None = None
+    leads: list[Quote] = []
     for match in _marks().finditer(doc.body):
         group = next(g for g in match.groupdict() if match.group(g) is not None)
         start, end = match.start(group), match.end(group)
         inner = match.group(group)
-        if pattern("apostrophe_year").match(inner):
+        if pattern("apostrophe_year").match(inner) or _listed_term(doc.body, match.start(), inner):
             continue
-        if _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends):
-            speaker = _attribute(doc, speakers, starts, match.start(), match.end(), last)
-            quote = Quote(text=inner, span=Span(start=start, end=end),
-                          speaker=speaker.name if speaker else None,
-                          official=speaker.official if speaker else None)
+        cue = cue_above(doc, match.start())
+        speech = _is_speech(doc.body, match.start(), match.end(), inner) or _headline_form(doc.body, match, named_ends)
+        if cue or speech:
+            speaker = (_Speaker(cue.name, cue.start, cue.end, _official_named(cue.name, speakers), cue.role) if cue
+                       else _attribute(doc, speakers, starts, match.start(), match.end(), last))
+            quote = _quote(inner, start, end, speaker)
             quotes.append(quote)
             last = quote
+        elif _fills_its_line(doc.body, match.start(), match.end()):
+            quote = Quote(text=inner, span=Span(start=start, end=end))
+            leads.append(quote)  # speech when the text around it gives it a speaker (below)
         elif pattern("program_name").search(inner.strip()) and len(inner) <= 60:
             programs.append(Program(text=inner, span=Span(start=start, end=end)))
     quotes.extend(_transcript_lines(doc, speakers))
     quotes.sort(key=lambda q: q.span.start)
+    quotes.extend(_paragraph_quotes(doc.body, leads, quotes))
+    quotes.sort(key=lambda q: q.span.start)
     return quotes, programs
+
+
+def _quote(inner: str, start: int, end: int, speaker: _Speaker | None) -> Quote:
+    if speaker is None:
+        return Quote(text=inner, span=Span(start=start, end=end))
+    return Quote(text=inner, span=Span(start=start, end=end), speaker=speaker.name, official=speaker.official,
+                 speaker_span=Span(start=speaker.start, end=speaker.end) if speaker.name else None,
+                 speaker_role=None if speaker.official is not None else speaker.role)
+
+
+def _listed_term(body: str, open_at: int, inner: str) -> bool:
+    """'민생', '안전', '개혁'이라고: the last of a list of quoted words is a term, not speech."""
+    return len(inner) <= 8 and bool(pattern("listed_term").search(body, max(0, open_at - 3), open_at))
+
+
+def _fills_its_line(body: str, open_at: int, close_at: int) -> bool:
+    """A quotation that is its whole paragraph (a dash or a full stop aside)."""
+    line_start = body.rfind("\n", 0, open_at) + 1
+    line_end = body.find("\n", close_at)
+    line_end = len(body) if line_end < 0 else line_end
+    return not body[line_start:open_at].strip(" \t-") and not body[close_at:line_end].strip(" \t.…")
+
+
+def _paragraph_quotes(body: str, leads: list[Quote], quotes: list[Quote]) -> list[Quote]:
+    """Paragraphs that are only a quotation: a lead quote whose next paragraph says "이같이
+    강조했다" belongs to that paragraph's speaker; one that follows a paragraph of one
+    speaker's quotation goes on with that speaker. Any other stays out (a crowd's chant)."""
+    out = []
+    starts = [q.span.start for q in quotes]
+    for lead in leads:
+        line_start = body.rfind("\n", 0, lead.span.start) + 1
+        line_end = body.find("\n", lead.span.end)
+        next_end = body.find("\n", line_end + 1) if line_end >= 0 else -1
+        next_line = body[line_end + 1:len(body) if next_end < 0 else next_end] if line_end >= 0 else ""
+        speaker: Quote | None = None
+        if pattern("this_way").search(next_line):
+            first = bisect.bisect_right(starts, line_end)
+            speaker = quotes[first] if first < len(quotes) and quotes[first].speaker else None
+            if speaker is not None and next_end >= 0 and speaker.span.start > next_end:
+                speaker = None
+        else:
+            prev_start = body.rfind("\n", 0, max(0, line_start - 1)) + 1
+            at = bisect.bisect_left(starts, line_start) - 1
+            run = quotes[at] if at >= 0 and quotes[at].span.start >= prev_start else None
+            if run is not None and run.speaker and _fills_its_line(body, run.span.start - 1, run.span.end + 1):
+                speaker = run
+        if speaker is not None:
+            out.append(lead.model_copy(update={"speaker": speaker.speaker, "official": speaker.official,
+                                               "speaker_span": speaker.speaker_span,
+                                               "speaker_role": speaker.speaker_role}))
+    return out
 
 
 def _transcript_lines(doc: Document, speakers: list[_Speaker]) -> list[Quote]:
@@ -83,7 +150,8 @@ def _transcript_lines(doc: Document, speakers: list[_Speaker]) -> list[Quote]:
         name = match.group("name")
         official = _official_named(name, speakers)
         out.append(Quote(text=match.group("text"), span=Span(start=match.start("text"), end=match.end("text")),
-                         speaker=name, official=official))
+                         speaker=name, official=official, speaker_span=Span(start=match.start("name"),
+                                                                            end=match.end("name"))))
     return out
 
 
@@ -122,7 +190,9 @@ def _speakers(doc: Document, officials: list[Official]) -> list[_Speaker]:
         taken.add(speaker.start, speaker.end)
     for mention in find_speakers(doc):
         if not taken.overlaps(mention.start, mention.end):
-            out.append(_Speaker(mention.name, mention.start, mention.end, None))
+            out.append(_Speaker(mention.name, mention.start, mention.end, None, mention.title))
+            taken.add(mention.start, mention.end)
+    out.extend(_Speaker(n.name, n.start, n.end, None, n.role) for n in short_forms(doc, taken))
     out.sort(key=lambda s: s.start)
     return out
 
@@ -143,11 +213,20 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         official = _official_named(name, speakers)
         return _Speaker(name, cue.start("name"), cue.end("name"), official)
     # A quote continuing the last one ("…"며 "…"고 말했다) has the same speaker.
-    if last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker:
-        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+    if (last is not None and last.span.end < open_at and open_at - last.span.end <= 6 and last.speaker
+            and not pattern("question_clause").search(doc.body, last.span.end, open_at)):
+        return _as_before(last)
     i = bisect.bisect_left(starts, open_at) - 1
     while i >= 0 and speakers[i].start >= line_start and speakers[i].end > open_at:
         i -= 1
+    while (i > 0 and speakers[i - 1].start >= max(line_start, sentence_start) and speakers[i].start >= sentence_start
+           and pattern("question_clause").search(doc.body, speakers[i].end, open_at)):
+        i -= 1  # 한 총리는 … 윤 의원이 '…느냐'고 묻자 "…": the one asked answers
+    while i >= 0 and speakers[i].start >= max(line_start, sentence_start) and is_not_the_subject(doc, speakers[i].end):
+        i -= 1  # 조 실장과의 통화에서 "…", 조 감독의 요청에 대해서는 "…": spoken of, not speaking
+    unnamed = unnamed_speaker(doc, sentence_start, open_at)
+    if unnamed is not None and (i < 0 or speakers[i].end <= unnamed.start):  # 국토부 관계자는 "…"
+        return _Speaker(None, unnamed.start, unnamed.end, None, unnamed.role)
     if i >= 0 and speakers[i].start >= line_start:
         nearest = speakers[i]
         gap = doc.body[nearest.end:open_at]
@@ -155,6 +234,9 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
                 pattern("subject_gap").match(gap) and not pattern("full_stop").search(gap)):
             return nearest
     opening = doc.body[sentence_start:open_at]
+    subject = named_subject(doc, sentence_start, open_at)
+    if subject is not None:  # 이준호는 "…", 김서윤은 이날 … "…"
+        return _Speaker(subject.name, subject.start, subject.end, None)
     if pattern("pointing_back").search(opening):
         spoken_of = _spoken_of_last(doc.body, speakers, starts, sentence_start, last)
         if spoken_of is not None:
@@ -170,8 +252,10 @@ def _attribute(doc: Document, speakers: list[_Speaker], starts: list[int], open_
         return after[0]
     # "…"라고 덧붙였다: a sentence that opens with the quote and has no subject of its own
     # ("…"라고 한 시민은 말했다 has one) goes on speaking of the same person
-    if opening.strip() or any(t.tag == "JKS" or (t.tag == "JX" and t.form in rules.get(Quotes).topic_particles)
-                              for t in doc.tokens_between(close_at, reach)):
+    # (an opening without a subject goes on too: 한편 … 관련해 "…"고 말했다)
+    if has_subject(doc, sentence_start, open_at) or any(
+            t.tag == "JKS" or (t.tag == "JX" and t.form in rules.get(Quotes).topic_particles)
+            for t in doc.tokens_between(close_at, reach)):
         return None
     return _spoken_of_last(doc.body, speakers, starts, sentence_start, last)
 
@@ -183,7 +267,7 @@ def _spoken_of_last(body: str, speakers: list[_Speaker], starts: list[int], sent
     paragraph or the one before."""
     named = _named_before(body, speakers, starts, sentence_start)
     if last is not None and last.speaker and (named is None or named.start < last.span.start):
-        return _Speaker(last.speaker, last.span.start, last.span.end, last.official)
+        return _as_before(last)
     return named
 
 

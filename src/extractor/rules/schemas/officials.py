@@ -30,7 +30,8 @@ class Officials(RuleFile):
         "MEMBERSHIP", "HANGUL", "LOCAL_SUFFIX"})
     # The shapes the extractors read by id.
     MENTIONS: ClassVar[tuple[str, ...]] = (
-        "organization_then_office_and_name_in_brackets", "transcript_cue", "office_then_name", "name_then_office")
+        "court_bench", "organization_then_office_and_name_in_brackets", "transcript_cue", "office_then_name",
+        "name_then_office")
     PATTERNS: ClassVar[tuple[str, ...]] = (
         "family_name_and_office", "name_and_role", "family_name_and_role", "concurrent_office", "organization_word",
         "word_before_name", "local_government_name", "names_listed_before", "listed_name")

@@ -18,4 +18,5 @@ class Organizations(RuleFile):
     region_suffixes: Words = Field(min_length=1)
     city_suffix: str = Field(min_length=1)
     not_local: Words
+    foreign: Words
     aliases: dict[str, str]

@@ -21,14 +21,16 @@ class Quotes(RuleFile):
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset({
         "QUOTATIVE", "EMBEDDING", "PRONOUN", "PROGRAM_HEAD", "CUE", "HANGUL", "SENTENCE_FINAL"})
     SHAPES: ClassVar[tuple[str, ...]] = (
-        "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "transcript_line", "pointing_back",
-        "program_name", "subject_gap", "apostrophe_year", "full_stop")
+        "quotative", "embedding", "quote_ends_a_sentence", "speaker_cue", "cue_line", "transcript_line",
+        "pointing_back", "program_name", "subject_gap", "apostrophe_year", "full_stop", "question_clause", "this_way",
+        "listed_term", "unnamed_speaker")
 
     pairs: tuple[tuple[str, str], ...] = Field(min_length=1)
     quotatives: Words = Field(min_length=1)
     embedding: Words
     cue: Regex
     pronouns: Words
+    reporter_roles: Words
     topic_particles: Words
     program_heads: Words
     shapes: tuple[Shape, ...]

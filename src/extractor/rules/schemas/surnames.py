@@ -13,6 +13,7 @@ class Surnames(RuleFile):
     single: str = Field(min_length=1)
     double: tuple[str, ...]
     not_names: tuple[str, ...]
+    ambiguous: tuple[str, ...]
     hanja: dict[str, str]
 
     def every_name(self) -> frozenset[str]:
