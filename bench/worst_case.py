@@ -39,6 +39,15 @@ RUNS = {
     "numbered inside sentences": "정부는 1) 청년 고용, 2) 직업훈련, 3) 수당을 늘린다. ",
     # a transcript line that never closes: the unquoted-speech pattern must not backtrack over it
     "open transcript line": "[김철수/대변인 : 가나다 - : ",
+    "list marks inline": "▲청년 지원 ",
+    "list marks glued": "▲△■◆◇●",
+    "minus signs": "(△1.0%) △2.4%, ",
+    "heading lines ■": "■ 교통 분야\n",
+    "speaker cues ◇◆": "◇ 진행자: 가\n◆ 김민수: 나\n",
+    "list closes 등": "△운영 실적 등이며 ",
+    "headline lists": "관련기사\n1. 시장, 업무보고..\n2. 구청 축제…\n2시간전\n",
+    "Roman numerals": "Ⅰ. 추진 배경\nⅡ. 추진 내용\n",
+    "inline letters": "가. 일시 나. 장소 ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }
 
