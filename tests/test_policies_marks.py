@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 
 from extractor.extractors import policies, sections
@@ -62,3 +63,16 @@ def test_long_runs_of_marks_stay_linear() -> None:
         start = time.perf_counter()
         policies.extract(document)
         assert time.perf_counter() - start < 5, body[:10]
+
+
+def test_random_runs_of_marks_never_raise() -> None:
+    """Marks, numbers, particles and line ends in any order: items or none, never a traceback."""
+    rng = random.Random(19)
+    pieces = ["▲", "△", "■", "◆", "◇", "●", " ", "\n", "1. ", "가. ", "Ⅰ. ", "첫째는 ", "등이며 ", "(", "%",
+              "3.1", "청년 지원", "했다. ", ":", "관련기사\n", "..", "ⓒ", "2시간전\n"]
+    for _ in range(300):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        items = policies.extract(doc(body))
+        for i, item in enumerate(items):
+            assert body[item.span.start:item.span.end] == item.text
+            assert item.parent is None or (item.parent != i and item.parent < len(items))
