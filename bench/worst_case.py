@@ -46,6 +46,7 @@ RUNS = {
     "speaker cues ◇◆": "◇ 진행자: 가\n◆ 김민수: 나\n",
     "list closes 등": "△운영 실적 등이며 ",
     "headline lists": "관련기사\n1. 시장, 업무보고..\n2. 구청 축제…\n2시간전\n",
+    "copyright words": "무단전재 및 재배포 금지 ",
     "Roman numerals": "Ⅰ. 추진 배경\nⅡ. 추진 내용\n",
     "inline letters": "가. 일시 나. 장소 ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",

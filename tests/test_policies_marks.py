@@ -58,7 +58,8 @@ def test_the_last_item_of_an_inline_run_keeps_the_sentence_in_its_text() -> None
 
 def test_long_runs_of_marks_stay_linear() -> None:
     """50,000 marks in a row, or a list of 10,000 items, take well under a second each."""
-    for body in ("▲" * 50_000, "▲ 가" * 10_000, "△1.0%" * 10_000, "■ 교통\n" * 10_000, "관련기사\n" * 5_000):
+    for body in ("▲" * 50_000, "▲ 가" * 10_000, "△1.0%" * 10_000, "■ 교통\n" * 10_000, "관련기사\n" * 5_000,
+                 "무단전재 ▲ 가 " * 10_000):
         document = doc(body)
         start = time.perf_counter()
         policies.extract(document)

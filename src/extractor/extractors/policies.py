@@ -54,7 +54,8 @@ def extract(doc: Document) -> list[PolicyItem]:
     groups = [g for style in sorted({m.style for m in markers})
               for g in _group([m for m in markers if m.style == style])]
     groups.extend(_mark_groups(doc.body))
-    groups = [g for g in groups if not list_furniture.is_furniture(doc.body, [(m.start, m.end) for m in g])]
+    end = list_furniture.article_end(doc.body)
+    groups = [g for g in groups if not list_furniture.is_furniture(doc.body, [(m.start, m.end) for m in g], end)]
     groups.sort(key=lambda g: g[0].start)
     items: list[PolicyItem] = []
     for number, group in enumerate(groups, start=1):

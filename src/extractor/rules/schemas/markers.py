@@ -53,6 +53,7 @@ class Furniture(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     headings: tuple[str, ...] = Field(min_length=1)
     heading_length: int = Field(ge=1)
+    copyright: tuple[str, ...] = ()
     truncations: tuple[str, ...] = ()
     time_ago: MarkerRule
 
