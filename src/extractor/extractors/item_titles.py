@@ -35,6 +35,11 @@ def _clause_end() -> re.Pattern[str]:
     return re.compile(rf"[,，\n]|{korean.sentence_end().pattern}")
 
 
+@cache
+def _marks() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(m) for m in rules.get(Markers).symbols.marks) + "]")
+
+
 def lead_start(body: str, at: int) -> int:
     """Where the item's own words start: after the marker's separator (", ", ". ", ") ")."""
     lead = _SEPARATOR.match(body, at)
@@ -57,6 +62,8 @@ def mark_title(doc: Document, start: int, end: int, last: bool) -> tuple[int, in
     """A marked item's title (▲청년 지원, ■ 교통 분야): the whole item when it is a short phrase,
     the noun phrase before the particle that ties the last item to the verb, else its first clause."""
     body = doc.body
+    sub_list = _marks().search(body, start, end)  # ◇ 국장급 ▲… : the heading stops at its sub-list
+    end = sub_list.start() if sub_list else end
     trail = _TRAILING.search(body, start, end)
     end = trail.start() if trail else end
     if last:

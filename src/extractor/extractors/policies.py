@@ -142,7 +142,7 @@ def _items(doc: Document, group: list[_Marker], number: int) -> list[PolicyItem]
         start = marker.start
         end = group[i + 1].start if i + 1 < len(group) else _last_end(body, marker, group, paragraph_counts)
         if marked and inline and i + 1 == len(group):
-            end = symbol_runs.close_before(body, marker.end, end, body[start]) or end
+            end = symbol_runs.last_end(body, marker.end, end, body[start])
         text = body[start:end].rstrip(" ,\n")
         end = start + len(text)
         paragraph_counts.append(text.count("\n") + 1)

@@ -9,6 +9,7 @@ broadcast's header (■ 방송 : …): those are skipped here, before any run is
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -48,6 +49,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 
 
 @cache
+def _headings() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(m) for m in _symbols().heading_marks) + "]")
+
+
+@cache
 def _break() -> re.Pattern[str]:
     """A sentence's end or a line's end: an inline run never crosses one."""
     return re.compile(rf"{korean.sentence_end().pattern}|[?!]\s|\n")
@@ -72,19 +78,25 @@ def runs(body: str) -> list[list[Mark]]:
         mark = _mark(body, match, line)
         if mark is not None and mark.char not in skipped:
             found.setdefault(mark.char, []).append(mark)
+    # A heading between two marks of another kind starts a new list under it (◇ 국장급 ▲… ◇ 과장급 ▲…).
+    headings = sorted(m.start for char in symbols.heading_marks for m in found.get(char, ()))
     out: list[list[Mark]] = []
     for char, found_marks in found.items():
-        out.extend(run for run in _split(body, char, found_marks) if len(run) >= 2)
+        out.extend(run for run in _split(body, char, found_marks, headings) if len(run) >= 2)
     out.sort(key=lambda run: run[0].start)
     return out
 
 
-def close_before(body: str, start: int, end: int, char: str) -> int | None:
-    """Where a run's last item ends when the sentence goes on to another run of its mark
-    ("△운영 실적 등이며 세부 지표는 △…"): after its closing 등 and particle; else None."""
+def last_end(body: str, start: int, end: int, char: str) -> int:
+    """Where an inline run's last item ends, given its sentence's end: before a heading of
+    another kind (◇ 국장급 ▲… ▲… ◇ 과장급 …), or after the 등 and particle that close the run
+    when the sentence goes on to another run of its mark ("△운영 실적 등이며 세부 지표는 △…")."""
     _, _, _, close = _patterns()
+    if char not in _symbols().heading_marks:
+        heading = _headings().search(body, start, end)
+        end = heading.start() if heading else end
     found = close.search(body, start, end)
-    return found.end() if found and body.find(char, found.end(), end) >= 0 else None
+    return found.end() if found and body.find(char, found.end(), end) >= 0 else end
 
 
 def _is_transcript(body: str, speaker: re.Pattern[str]) -> bool:
@@ -132,20 +144,23 @@ def _is_label(text: str) -> bool:
     return head in _symbols().metadata_labels
 
 
-def _split(body: str, char: str, marks: list[Mark]) -> list[list[Mark]]:
+def _split(body: str, char: str, marks: list[Mark], headings: list[int]) -> list[list[Mark]]:
     """Consecutive marks of one kind, cut where a list cannot go on: a sentence's or line's
-    end between inline marks, a 등 that closes the list, or a ■ line that is an outline sentence."""
+    end between inline marks, a 등 that closes the list, a heading of another kind between
+    them, or a ■ line that is an outline sentence."""
     heading = char in _symbols().heading_marks
     _, _, _, close = _patterns()
     out: list[list[Mark]] = []
     current: list[Mark] = []
     for mark in marks:
-        if heading and mark.line_start and not is_heading(_line(body, mark.start)):
+        if heading and mark.line_start and not is_heading(_head(body, mark)):
             if current:
                 out.append(current)
             current = []
             continue
-        if current and not _continues(body, current[-1], mark, heading, close):
+        under_new_heading = bisect.bisect_left(headings, current[-1].end) < bisect.bisect_left(
+            headings, mark.start) if current and not heading else False
+        if current and (under_new_heading or not _continues(body, current[-1], mark, heading, close)):
             out.append(current)
             current = []
         current.append(mark)
@@ -163,7 +178,10 @@ def _continues(body: str, previous: Mark, mark: Mark, heading: bool, close: re.P
     return heading or mark.line - previous.line <= 1
 
 
-def _line(body: str, at: int) -> str:
-    begin = body.rfind("\n", 0, at) + 1
-    end = body.find("\n", at)
-    return body[begin:len(body) if end < 0 else end]
+def _head(body: str, mark: Mark) -> str:
+    """A heading mark's line up to a list of other marks on it (◇ 국장급 ▲… ▲…)."""
+    end = body.find("\n", mark.end)
+    end = len(body) if end < 0 else end
+    marks, _, _, _ = _patterns()
+    other = marks.search(body, mark.end, end)
+    return body[mark.start:other.start() if other else end]
