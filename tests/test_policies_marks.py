@@ -77,3 +77,10 @@ def test_random_runs_of_marks_never_raise() -> None:
         for i, item in enumerate(items):
             assert body[item.span.start:item.span.end] == item.text
             assert item.parent is None or (item.parent != i and item.parent < len(items))
+
+
+def test_a_hollow_circle_bullet_is_an_outline_bullet_not_an_item() -> None:
+    """❍ (U+274D) stands for ○ in some releases (❍ 일 시: …): a section, never a list item."""
+    body = doc("❍ 일 시: 3월 9일\n❍ 장 소: 시민회관")
+    assert policies.extract(body) == []
+    assert [(s.marker, s.level) for s in sections.extract(body)] == [("❍", 2), ("❍", 2)]
