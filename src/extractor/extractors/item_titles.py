@@ -13,6 +13,7 @@ from functools import cache
 from .. import korean, rules
 from ..analysis import Document
 from ..rules.schemas.markers import Markers
+from . import symbol_runs
 
 # Items of an inline list of noun phrases are this short; the particles and the copula that
 # tie the last one to the sentence's verb.
@@ -24,20 +25,15 @@ _TRAILING = re.compile(r"(?:[\s,，]|및|또는|그리고)+$")
 
 
 @cache
+def _stop(clause: bool) -> re.Pattern[str]:
+    """A sentence's full stop or a line's end; with `clause`, a comma too (a circled or
+    marked item's title stops at its first clause)."""
+    return re.compile(("[,，]|" if clause else "") + rf"{korean.sentence_end().pattern}|\n")
+
+
 def sentence_end() -> re.Pattern[str]:
     """A sentence's full stop or a line's end: where an inline list's last item stops."""
-    return re.compile(rf"{korean.sentence_end().pattern}|\n")
-
-
-@cache
-def _clause_end() -> re.Pattern[str]:
-    """A comma, a line's end or a full stop: where a circled or marked item's title stops."""
-    return re.compile(rf"[,，\n]|{korean.sentence_end().pattern}")
-
-
-@cache
-def _marks() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(m) for m in rules.get(Markers).symbols.marks) + "]")
+    return _stop(False)
 
 
 def lead_start(body: str, at: int) -> int:
@@ -53,7 +49,7 @@ def title(body: str, start: int, end: int, *, clause: bool) -> tuple[int, int]:
             close = body.find(closing, start + 1, end)
             if close > start:
                 return start + 1, close
-    stop = (_clause_end() if clause else sentence_end()).search(body, start, end)
+    stop = _stop(clause).search(body, start, end)
     title_end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else end
     return _stripped(body, start, title_end)
 
@@ -62,7 +58,8 @@ def mark_title(doc: Document, start: int, end: int, last: bool) -> tuple[int, in
     """A marked item's title (▲청년 지원, ■ 교통 분야): the whole item when it is a short phrase,
     the noun phrase before the particle that ties the last item to the verb, else its first clause."""
     body = doc.body
-    sub_list = _marks().search(body, start, end)  # ◇ 국장급 ▲… : the heading stops at its sub-list
+    # ◇ 국장급 ▲… : a heading's title stops at its sub-list
+    sub_list = symbol_runs.char_class(rules.get(Markers).symbols.marks).search(body, start, end)
     end = sub_list.start() if sub_list else end
     trail = _TRAILING.search(body, start, end)
     end = trail.start() if trail else end

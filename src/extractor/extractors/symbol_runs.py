@@ -41,16 +41,16 @@ def _symbols() -> Symbols:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    symbols = _symbols()
-    marks = re.compile("[" + "".join(re.escape(m) for m in symbols.marks) + "]")
-    return (marks, re.compile(symbols.sign.pattern), re.compile(symbols.speaker.pattern, re.M),
-            re.compile(symbols.close.pattern))
+def char_class(chars: tuple[str, ...]) -> re.Pattern[str]:
+    """One of these marks."""
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
 
 
 @cache
-def _headings() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(m) for m in _symbols().heading_marks) + "]")
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    symbols = _symbols()
+    return (char_class(symbols.marks), re.compile(symbols.sign.pattern), re.compile(symbols.speaker.pattern, re.M),
+            re.compile(symbols.close.pattern))
 
 
 @cache
@@ -93,7 +93,7 @@ def last_end(body: str, start: int, end: int, char: str) -> int:
     when the sentence goes on to another run of its mark ("△운영 실적 등이며 세부 지표는 △…")."""
     _, _, _, close = _patterns()
     if char not in _symbols().heading_marks:
-        heading = _headings().search(body, start, end)
+        heading = char_class(_symbols().heading_marks).search(body, start, end)
         end = heading.start() if heading else end
     found = close.search(body, start, end)
     return found.end() if found and body.find(char, found.end(), end) >= 0 else end
