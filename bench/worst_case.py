@@ -46,6 +46,16 @@ RUNS = {
     "lead quotes": '"좋다."\n김철수 시장은 "좋다"며 이같이 말했다.\n',
     "short forms and questions": '권 시장은 이 의원이 "왜냐"고 묻자 "좋다"고 했다. ',
     "listed terms": "'민생', ",
+    "list marks inline": "▲청년 지원 ",
+    "list marks glued": "▲△■◆◇●",
+    "minus signs": "(△1.0%) △2.4%, ",
+    "heading lines ■": "■ 교통 분야\n",
+    "speaker cues ◇◆": "◇ 진행자: 가\n◆ 김민수: 나\n",
+    "list closes 등": "△운영 실적 등이며 ",
+    "headline lists": "관련기사\n1. 시장, 업무보고..\n2. 구청 축제…\n2시간전\n",
+    "copyright words": "무단전재 및 재배포 금지 ",
+    "Roman numerals": "Ⅰ. 추진 배경\nⅡ. 추진 내용\n",
+    "inline letters": "가. 일시 나. 장소 ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }
 

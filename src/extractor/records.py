@@ -141,9 +141,11 @@ class YearMention(Located):
 
 
 class PolicyItem(Located):
-    """One item of an enumeration; `group` numbers the enumerations of a document from 1."""
+    """One item of an enumeration; `group` numbers the enumerations of a document from 1;
+    `parent` indexes `policies` for an item nested inside another list's item (None at top level)."""
 
     group: int = Field(ge=1)
+    parent: int | None = Field(default=None, ge=0)
     ordinal: int = Field(ge=1)
     marker: str = Field(min_length=1)
     title: str

@@ -1,9 +1,12 @@
-"""Policy items: enumerations by ordinal words, numbers, circled digits and Hangul letters.
+"""Policy items: enumerations by ordinal words, numbers, circled digits, Hangul letters, Roman
+numerals and runs of list marks (▲ △ ■ ◆ ◇ ●).
 
 An enumeration counts 1, 2, 3 … in one marker style; "마지막으로" closes an ordinal-word
-enumeration. An item runs to the next item; the last one to the end of its sentence
-(inline lists) or through the paragraphs after it, as long as the earlier items ran,
-until a paragraph such as "한편, …" turns to another subject.
+enumeration; a run of one list mark counts its items in order (symbol_runs.py). An item runs
+to the next item; the last one to the end of its sentence (inline lists) or through the
+paragraphs after it, as long as the earlier items ran, until a paragraph such as "한편, …"
+turns to another subject. Lists of headlines are page furniture, not items (list_furniture.py);
+an item inside another list's item points to it as its parent (item_nesting.py).
 """
 
 from __future__ import annotations
@@ -12,18 +15,17 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .. import korean, rules
+from .. import rules
 from ..analysis import Document
 from ..records import PolicyItem, Span
 from ..rules.schemas.markers import Markers
+from . import item_nesting, item_titles, list_furniture, symbol_runs
 from .base import Result, Step
 
 # The last item of an inline list ends at its sentence's end, and at most this far.
 _MAX_INLINE_ITEM = 1000
-# Items of an inline list of noun phrases are this short; the particles that end the last one.
-_MAX_PHRASE = 40
-_LIST_PARTICLES = ("JKO", "JKS", "JX", "JKB", "JC")
-_SEPARATOR = re.compile(r"[\s,，.:：)\]]*")
+# Roman numerals Ⅰ … Ⅻ count from this code point.
+_ROMAN_ONE = 0x2160
 
 
 @dataclass(frozen=True)
@@ -41,18 +43,6 @@ def _settings() -> Markers:
 
 
 @cache
-def _sentence_end() -> re.Pattern[str]:
-    """A sentence's full stop or a line's end: where an inline list's last item stops."""
-    return re.compile(rf"{korean.sentence_end().pattern}|\n")
-
-
-@cache
-def _clause_end() -> re.Pattern[str]:
-    """A comma, a line's end or a full stop: where a circled item's title stops."""
-    return re.compile(rf"[,，\n]|{korean.sentence_end().pattern}")
-
-
-@cache
 def _line_patterns() -> list[re.Pattern[str]]:
     return [re.compile(marker.pattern, re.M) for marker in _settings().markers()]
 
@@ -63,11 +53,20 @@ def extract(doc: Document) -> list[PolicyItem]:
     # Each marker style counts on its own: "1." items may hold "가." items inside them.
     groups = [g for style in sorted({m.style for m in markers})
               for g in _group([m for m in markers if m.style == style])]
+    groups.extend(_mark_groups(doc.body))
+    end = list_furniture.article_end(doc.body)
+    groups = [g for g in groups if not list_furniture.is_furniture(doc.body, [(m.start, m.end) for m in g], end)]
     groups.sort(key=lambda g: g[0].start)
     items: list[PolicyItem] = []
     for number, group in enumerate(groups, start=1):
         items.extend(_items(doc, group, number))
-    return items
+    return item_nesting.with_parents(items)
+
+
+def _mark_groups(body: str) -> list[list[_Marker]]:
+    """Runs of list marks, each mark a style of its own, counted in order from 1."""
+    return [[_Marker(f"mark{mark.char}", i, mark.start, mark.start + 1, lead=mark.end)
+             for i, mark in enumerate(run, start=1)] for run in symbol_runs.runs(body)]
 
 
 def _word_markers(body: str) -> list[_Marker]:
@@ -99,8 +98,13 @@ def _line_markers(body: str) -> list[_Marker]:
     out = []
     for style, pattern in enumerate(_line_patterns()):
         for match in pattern.finditer(body):
-            number = match.groupdict().get("n")
-            ordinal = int(number) if number else letters.index(match.group("h")) + 1
+            found = match.groupdict()
+            if found.get("n"):
+                ordinal = int(found["n"])
+            elif found.get("r"):
+                ordinal = ord(found["r"]) - _ROMAN_ONE + 1
+            else:
+                ordinal = letters.index(found["h"]) + 1
             out.append(_Marker(f"line{style}", ordinal, match.start(), match.end() - 1))
     return out
 
@@ -131,45 +135,31 @@ def _items(doc: Document, group: list[_Marker], number: int) -> list[PolicyItem]
     body = doc.body
     items: list[PolicyItem] = []
     paragraph_counts: list[int] = []
+    titles: list[tuple[int, int]] = []
+    marked = group[0].style.startswith("mark")
+    inline = body.find("\n", group[0].start, group[-1].start) < 0
     for i, marker in enumerate(group):
         start = marker.start
         end = group[i + 1].start if i + 1 < len(group) else _last_end(body, marker, group, paragraph_counts)
+        if marked and inline and i + 1 == len(group):
+            end = symbol_runs.last_end(body, marker.end, end, body[start])
         text = body[start:end].rstrip(" ,\n")
         end = start + len(text)
         paragraph_counts.append(text.count("\n") + 1)
-        title_start, title_end = _title(body, marker, end)
-        if i and i + 1 == len(group) and _phrase_list(doc, group, items):
-            title_end = _noun_phrase_end(doc, title_start, title_end)
-        title = body[title_start:title_end].strip()
+        lead = item_titles.lead_start(body, max(marker.end, marker.lead))
+        last = i + 1 == len(group)
+        if marked:
+            title_start, title_end = item_titles.mark_title(doc, lead, end, last and inline)
+        else:
+            title_start, title_end = item_titles.title(body, lead, end, clause=marker.style == "circled")
+            if last and inline and item_titles.phrase_list(doc, titles):
+                title_end = item_titles.noun_phrase_end(doc, title_start, title_end) or title_end
+        titles.append((title_start, title_end))
         items.append(PolicyItem(
-            group=number, ordinal=i + 1, marker=body[marker.start:marker.end], title=title,
+            group=number, ordinal=i + 1, marker=body[marker.start:marker.end], title=body[title_start:title_end],
             text=text, span=Span(start=start, end=end),
         ))
     return items
-
-
-def _phrase_list(doc: Document, group: list[_Marker], items: list[PolicyItem]) -> bool:
-    """An inline list of noun phrases: "① 월세 지원 확대 ② 공공임대 공급 ③ … 교육을 제시했다",
-    not of clauses ("첫째, 장려금을 지급하고 둘째, …"), whose items end in a verb's ending."""
-    if doc.body.find("\n", group[0].start, group[-1].start) >= 0:
-        return False
-    for item in items:
-        if len(item.title) > _MAX_PHRASE or _sentence_end().search(item.title):
-            return False
-        at = doc.body.find(item.title, item.span.start, item.span.end)
-        tokens = doc.tokens_between(at, at + len(item.title)) if at >= 0 else []
-        if tokens and tokens[-1].tag.startswith("E"):
-            return False
-    return True
-
-
-def _noun_phrase_end(doc: Document, start: int, end: int) -> int:
-    """The last item's own words end at the particle that ties the list to the sentence's verb."""
-    for token in doc.tokens_between(start, end):
-        if token.tag in _LIST_PARTICLES:
-            phrase = doc.body[start:token.start].strip()
-            return token.start if phrase and len(phrase) <= _MAX_PHRASE else end
-    return end
 
 
 def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int]) -> int:
@@ -180,7 +170,7 @@ def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int
     line_end = len(body) if line_end < 0 else line_end
     if inline:
         reach = min(line_end, marker.end + _MAX_INLINE_ITEM)
-        stop = _sentence_end().search(body, marker.end, reach)
+        stop = item_titles.sentence_end().search(body, marker.end, reach)
         return stop.start() + 1 if stop else reach
     reach = max(counts) if counts else 1
     end = body.find("\n", marker.start)
@@ -195,21 +185,6 @@ def _last_end(body: str, marker: _Marker, group: list[_Marker], counts: list[int
             break
         end = following_end
     return end
-
-
-def _title(body: str, marker: _Marker, end: int) -> tuple[int, int]:
-    """Where the item's lead stands: a bracketed name it opens with, or its first sentence or clause."""
-    lead = _SEPARATOR.match(body, max(marker.end, marker.lead))
-    start = lead.end() if lead else marker.end
-    for opening, closing in _settings().enumeration.title_brackets:
-        if body.startswith(opening, start):
-            close = body.find(closing, start + 1, end)
-            if close > start:
-                return start + 1, close
-    stop = (_sentence_end() if marker.style != "circled" else _clause_end()).search(body, start, end)
-    title_end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else end
-    text = body[start:title_end]
-    return start + len(text) - len(text.lstrip()), title_end - len(text) + len(text.rstrip())
 
 
 STEP = Step("policies", needs=(), produces=("policies",),

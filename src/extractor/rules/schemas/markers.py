@@ -1,4 +1,4 @@
-"""The model of rules/markers.toml: enumeration markers of policy items, outline bullets."""
+"""The model of rules/markers.toml: enumeration markers of policy items, list marks, outline bullets."""
 
 from __future__ import annotations
 
@@ -28,12 +28,42 @@ class Enumeration(BaseModel):
     hangul_letters: str = Field(min_length=1)
     circled_ranges: tuple[tuple[int, int], ...] = Field(min_length=1)
     title_brackets: tuple[tuple[str, str], ...] = Field(min_length=1)
+    lead_words: tuple[str, ...] = ()
+
+
+class Symbols(BaseModel):
+    """Runs of list marks (▲ △ ■ …) and the look-alikes they must skip."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    marks: tuple[str, ...] = Field(min_length=1)
+    heading_marks: tuple[str, ...] = ()
+    heading_length: int = Field(ge=1)
+    transcript_marks: tuple[str, ...] = ()
+    caption_signs: tuple[str, ...] = ()
+    caption_endings: tuple[str, ...] = ()
+    metadata_labels: tuple[str, ...] = ()
+    sign: MarkerRule
+    speaker: MarkerRule
+    close: MarkerRule
+
+
+class Furniture(BaseModel):
+    """What makes a numbered list page furniture (related or most-read headlines)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    headings: tuple[str, ...] = Field(min_length=1)
+    heading_length: int = Field(ge=1)
+    copyright: tuple[str, ...] = ()
+    truncations: tuple[str, ...] = ()
+    time_ago: MarkerRule
 
 
 class Markers(RuleFile):
     FILE = "markers"
     ordinal_words: dict[str, int] = Field(min_length=1)
     enumeration: Enumeration
+    symbols: Symbols
+    furniture: Furniture
     outline: dict[str, int] = Field(min_length=1)
     _word_pattern: re.Pattern[str] = PrivateAttr(default=re.compile("(?!)"))
 
@@ -54,10 +84,14 @@ class Markers(RuleFile):
         """Line markers, then inline ones: the order their styles are numbered in."""
         return self.enumeration.line_markers + self.enumeration.inline_markers
 
+    def patterns(self) -> tuple[MarkerRule, ...]:
+        """The rules of list marks and furniture, which match as written (re.M)."""
+        return (self.symbols.sign, self.symbols.speaker, self.symbols.close, self.furniture.time_ago)
+
     def rules(self) -> Iterable[Rule]:
-        return (self.enumeration.word_marker, *self.markers())
+        return (self.enumeration.word_marker, *self.markers(), *self.patterns())
 
     def fires(self, rule: Rule, text: str) -> bool:
         if rule.id == self.enumeration.word_marker.id:
             return self.word_pattern().search(text) is not None
-        return any(m.id == rule.id and re.search(m.pattern, text, re.M) for m in self.markers())
+        return any(m.id == rule.id and re.search(m.pattern, text, re.M) for m in (*self.markers(), *self.patterns()))
