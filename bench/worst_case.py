@@ -39,6 +39,15 @@ RUNS = {
     "numbered inside sentences": "정부는 1) 청년 고용, 2) 직업훈련, 3) 수당을 늘린다. ",
     # a transcript line that never closes: the unquoted-speech pattern must not backtrack over it
     "open transcript line": "[김철수/대변인 : 가나다 - : ",
+    # scraped pages and broadcast scripts (issue 21): bullets, hand-overs, cues, wire credits, widgets
+    "bullet bylines": "• 홍길동 기자\n• 승인 2024.03.04 10:12\n",
+    "hand-overs and cues": "짚어봤습니다. 홍길동 기잡니다.\n【 기자 】\n",
+    "wire credits closing": "늘렸다. (서울=연합뉴스) 홍길동 김철수 기자 ",
+    "bracket bylines closing": "말했다. [비즈니스포스트 홍길동 기자 ",
+    "channel sign-off prefix": "지금까지 시청 앞 광장 에서 kbc 홍길동",
+    "weather widgets": "서울 12℃ 맑음 2024.03.05(화) ",
+    "pipe bylines": "머니투데이 홍길동 기자 hong@mt.co.kr | ",
+    "ranked list under a header": "많이 본 기사\n1 다른 기사 제목 2024.02.11\n",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }
 

@@ -15,6 +15,8 @@ from .outlets import known_outlet, outlet_name, outlet_suffixes
 
 Fields = dict[str, str | None]
 _BYLINE_SPLIT = re.compile(r"\s*[,，]\s*|\s{2,}")
+# A CMS's byline block is a bulleted list ("• 홍길동 기자" / "• 승인 2018.08.31 11:58" / "• 댓글 0").
+_LIST_BULLET = re.compile(r"^[•·∙▪◦]\s*")
 
 
 def _bylines() -> Bylines:
@@ -39,9 +41,12 @@ def dateline_fields(pattern: re.Pattern[str], line: str) -> tuple[Fields, int] |
 
 def strip_dateline(line: str) -> tuple[Fields | None, str]:
     """Split a leading dateline off a paragraph: (its fields, the rest)."""
+    cues = _bylines().cue_words
     for pattern in _bylines().patterns("datelines"):
         read = dateline_fields(pattern, line)
         if read is not None:
+            if (read[0].get("outlet") or "").strip() in cues:  # 【 앵커멘트 】: a transcript's cue, no outlet
+                return None, line
             return _outlet_and_reporter(read[0]), line[read[1]:].lstrip()
     return None, line
 
@@ -73,6 +78,7 @@ def match_bylines(line: str) -> list[Fields] | None:
 
 def match_byline_line(line: str) -> Fields | None:
     """The fields of a line that is nothing but a byline, contact or timestamp line."""
+    line = _LIST_BULLET.sub("", line, count=1)
     for pattern in _bylines().patterns("byline_lines"):
         match = pattern.search(line)
         if match:
@@ -95,6 +101,15 @@ def signoff_start(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
 def strip_signoff(line: str) -> tuple[Fields | None, str]:
     """Split a trailing sign-off off the last paragraph: (its fields, the rest)."""
     for pattern in _bylines().patterns("signoffs"):
+        match = signoff_start(pattern, line)
+        if match:
+            return match.groupdict(), line[:match.start()].rstrip()
+    return None, line
+
+
+def strip_handover(line: str) -> tuple[Fields | None, str]:
+    """Split the anchor's hand-over ("… 홍길동 기잡니다.") off the paragraph a report follows."""
+    for pattern in _bylines().patterns("handovers"):
         match = signoff_start(pattern, line)
         if match:
             return match.groupdict(), line[:match.start()].rstrip()

@@ -7,6 +7,7 @@ leaves the body goes to `captions` or `removed`, so a person can see what was cu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -129,6 +130,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     adjacent = False  # the last kept line stood right above this one
     footer_outlet: str | None = None
     past_footer = False  # a rights footer closed the article: what follows is the page's
+    in_list = False  # under a 'most read' or related header: headlines, until a sentence
     for index, line in enumerate(folded):
         follows, adjacent = adjacent, False
         if title and line == fold(title):
@@ -156,6 +158,12 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             past_footer = past_footer or (len(paragraphs) >= _FOOTER_AFTER and _closes_article(line))
         if kind is Kind.CONTENT and past_footer:  # a portal's notices, its subscription pitch
             kind = Kind.DROP
+        in_list = kind is Kind.RELATED or (in_list and kind is not Kind.CONTENT) or (
+            in_list and not is_prose(line))
+        if kind is Kind.CONTENT and in_list:  # "1 다른 축제 일정 발표 2024.04.17": a listed headline
+            kind = Kind.RELATED_ITEM
+        if kind is Kind.CUE and paragraphs:  # the anchor's lead ends "… 홍길동 기잡니다." before [기자]
+            _strip_closing(paragraphs, draft, out, bylines.strip_handover)
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
@@ -224,13 +232,20 @@ def _lone_photo_marks(folded: list[str]) -> set[int]:
 
 
 def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:
-    if not paragraphs:
-        return
-    found, rest = bylines.strip_signoff(paragraphs[-1])
-    if found is not None:
-        draft.take(found)
-        out.removed.append(paragraphs[-1][len(rest):].strip())
-        paragraphs[-1] = rest
+    if paragraphs and not _strip_closing(paragraphs, draft, out, bylines.strip_signoff):
+        _strip_closing(paragraphs, draft, out, bylines.strip_handover)
+
+
+def _strip_closing(paragraphs: list[str], draft: MetaDraft, out: Cleaned,
+                   strip: Callable[[str], tuple[bylines.Fields | None, str]]) -> bool:
+    """Cut a byline closing the last paragraph (a sign-off, a hand-over) into `draft`."""
+    found, rest = strip(paragraphs[-1])
+    if found is None:
+        return False
+    draft.take(found)
+    out.removed.append(paragraphs[-1][len(rest):].strip())
+    paragraphs[-1] = rest
+    return True
 
 
 def _take_times(draft: MetaDraft, line: str) -> None:
