@@ -16,6 +16,9 @@ from .outlets import known_outlet, outlet_name, outlet_suffixes
 Fields = dict[str, str | None]
 _BYLINE_SPLIT = re.compile(r"\s*[,，]\s*|\s{2,}")
 # A CMS's byline block is a bulleted list ("• 홍길동 기자" / "• 승인 2018.08.31 11:58" / "• 댓글 0").
+# Where a run-in dateline may open: a bracket after a space; a lead with a sentence end is a story.
+_RUN_IN_BRACKET = re.compile(r"\s[\[【]")
+_SENTENCE = re.compile(r"[다요][.?!]")
 _LIST_BULLET = re.compile(r"^[•·∙▪◦]\s*")
 
 
@@ -49,6 +52,22 @@ def strip_dateline(line: str) -> tuple[Fields | None, str]:
                 return None, line
             return _outlet_and_reporter(read[0]), line[read[1]:].lstrip()
     return None, line
+
+
+def strip_run_in_dateline(line: str) -> tuple[Fields | None, str, str]:
+    """A dateline run into the first paragraph after its headline or a photo's caption
+    ("… 하루 평균 710건 [국회의정저널] 광주광역시 소방안전본부는 …"): (its fields, the text
+    before it, the rest). Only a bracket within the line's first characters, after text that
+    holds no sentence, and naming an outlet (known, or ending like one) counts."""
+    data = _bylines()
+    for match in _RUN_IN_BRACKET.finditer(line[:data.run_in_reach]):
+        lead = line[:match.start()].strip()
+        if not lead or _SENTENCE.search(lead):
+            return None, "", line
+        found, rest = strip_dateline(line[match.start() + 1:])
+        if found is not None and outlet_name(found.get("outlet") or "") is not None:
+            return found, lead, rest
+    return None, "", line
 
 
 def _outlet_and_reporter(found: Fields) -> Fields:

@@ -7,13 +7,12 @@ leaves the body goes to `captions` or `removed`, so a person can see what was cu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
 from .. import rules
 from ..rules.schemas.boilerplate import Boilerplate
-from . import bylines, outlets, timestamps
+from . import bylines, closings, outlets, timestamps
 from .draft import MetaDraft
 from .fold import fold
 
@@ -163,7 +162,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
         if kind is Kind.CONTENT and in_list:  # "1 다른 축제 일정 발표 2024.04.17": a listed headline
             kind = Kind.RELATED_ITEM
         if kind is Kind.CUE and paragraphs:  # the anchor's lead ends "… 홍길동 기잡니다." before [기자]
-            _strip_closing(paragraphs, draft, out, bylines.strip_handover)
+            closings.strip_closing(paragraphs, draft, out.removed, bylines.strip_handover)
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
@@ -175,6 +174,13 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
                 draft.take(dateline)
                 out.removed.append(line[: len(line) - len(rest)].strip())
                 line = rest
+            elif dateline is None and not paragraphs:  # "HEADLINE [국회의정저널] 광주광역시는 …"
+                dateline, lead, rest = bylines.strip_run_in_dateline(line)
+                if dateline is not None:
+                    draft.take(dateline)
+                    closings.run_in_lead(lead, draft, out.captions, out.removed)
+                    out.removed.append(line[len(lead):len(line) - len(rest)].strip())
+                    line = rest
         if follows and paragraphs and continues(paragraphs[-1]):
             paragraphs[-1] += " " + line  # a broadcast script's wrapped sentence, made whole
         elif len(line) >= _REPEAT_MIN_CHARS and line in seen:
@@ -183,7 +189,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             paragraphs.append(line)
             seen.add(line)
         adjacent = True
-    _strip_signoff(paragraphs, draft, out)
+    closings.strip_signoff(paragraphs, draft, out.removed)
     draft.outlet = draft.outlet or footer_outlet
     for email in draft.orphan_emails[:]:
         if any(known_email is None for _, known_email in draft.reporters):
@@ -229,23 +235,6 @@ def _lone_photo_marks(folded: list[str]) -> set[int]:
         if not any(j is not None and folded[j].startswith(PHOTO_MARKS) for j in neighbours[i]):
             lone.add(i)
     return lone
-
-
-def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:
-    if paragraphs and not _strip_closing(paragraphs, draft, out, bylines.strip_signoff):
-        _strip_closing(paragraphs, draft, out, bylines.strip_handover)
-
-
-def _strip_closing(paragraphs: list[str], draft: MetaDraft, out: Cleaned,
-                   strip: Callable[[str], tuple[bylines.Fields | None, str]]) -> bool:
-    """Cut a byline closing the last paragraph (a sign-off, a hand-over) into `draft`."""
-    found, rest = strip(paragraphs[-1])
-    if found is None:
-        return False
-    draft.take(found)
-    out.removed.append(paragraphs[-1][len(rest):].strip())
-    paragraphs[-1] = rest
-    return True
 
 
 def _take_times(draft: MetaDraft, line: str) -> None:

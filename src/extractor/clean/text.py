@@ -19,6 +19,7 @@ from . import outlets, timestamps
 from .draft import MetaDraft
 from .fold import fold
 from .lines import PHOTO_MARKS, Cleaned, Kind, LineKinds, clean_lines, continues, starts_body
+from .transcript import split_cues
 
 # How a line that is no wrapped piece ends: a sentence, a quote or a bracket closed.
 _SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
@@ -26,6 +27,7 @@ _LAST_WORD_ONE_SYLLABLE = re.compile(rf"(?:^|\s)[{HANGUL_CLASS}]$")
 _CLOSING = re.compile(r"[.,?!)\]”’\"'…%]")
 _HEADLINE_HANGUL = 8
 # Lines above the article whose dates are not its own: furniture, lists of other headlines, captions.
+_ADDRESS = re.compile(r"^https?://\S+$")
 _NOT_STAMPS = (Kind.DROP, Kind.RELATED, Kind.RELATED_ITEM, Kind.CAPTION)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|nbsp|apos|middot|hellip"
                      r"|lsquo|rsquo|ldquo|rdquo);")
@@ -40,7 +42,7 @@ def clean_text(text: str) -> Cleaned:
     kinds = LineKinds()
     if _ENTITY.search(text):
         text = html.unescape(text)
-    folded = unwrap([fold(line) for line in text.splitlines()])
+    folded = unwrap(split_cues([fold(line) for line in text.splitlines()]))
     header_end = next((i for i, line in enumerate(folded)
                        if kinds(line) is Kind.CONTENT and starts_body(line)), 0)
     header_end = _byline_closes_header(folded, header_end, kinds)
@@ -53,6 +55,9 @@ def clean_text(text: str) -> Cleaned:
     draft.title = draft.title or title
     if draft.outlet is None:  # the masthead among the menus above the headline: "강원도민일보"
         draft.outlet = next((name for line in rest if " " not in line and (name := outlets.outlet_name(line))), None)
+    if draft.outlet is None:  # a repost's source address: "https://news.khan.co.kr/kh_news/…"
+        draft.outlet = next((name for line in cleaned.removed if _ADDRESS.match(line) and not outlets.portal_url(line)
+                             and (name := outlets.outlet_from_url(line))), None)
     if draft.published_at is None:  # "2023년 07월 25일 (화) 09:45:07 편집국 …": the stamp nearest the body
         stamped = (timestamps.header_line_times(line) for line in reversed(folded[:header_end])
                    if kinds(line) not in _NOT_STAMPS)

@@ -47,6 +47,7 @@ class Bylines(RuleFile):
     afternoon_marks: tuple[str, ...]
     timestamp: Regex
     undated_line: Regex
+    run_in_reach: int
     datelines: tuple[TemplateRule, ...]
     byline_lines: tuple[TemplateRule, ...]
     signoffs: tuple[TemplateRule, ...]
