@@ -47,6 +47,8 @@ RUNS = {
     "channel sign-off prefix": "지금까지 시청 앞 광장 에서 kbc 홍길동",
     "weather widgets": "서울 12℃ 맑음 2024.03.05(화) ",
     "pipe bylines": "머니투데이 홍길동 기자 hong@mt.co.kr | ",
+    "stamp rows": "승인 2018.06.11 09:30 5면 댓글 0 | ",
+    "run-in datelines": "광주 119신고 하루 평균 710건 [국회의정저널 ",
     "ranked list under a header": "많이 본 기사\n1 다른 기사 제목 2024.02.11\n",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }

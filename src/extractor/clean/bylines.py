@@ -19,7 +19,7 @@ _BYLINE_SPLIT = re.compile(r"\s*[,，]\s*|\s{2,}")
 # Where a run-in dateline may open: a bracket after a space; a lead with a sentence end is a story.
 _RUN_IN_BRACKET = re.compile(r"\s[\[【]")
 _SENTENCE = re.compile(r"[다요][.?!]")
-_LIST_BULLET = re.compile(r"^[•·∙▪◦]\s*")
+_LIST_BULLETS = "•·∙▪◦"
 
 
 def _bylines() -> Bylines:
@@ -86,7 +86,7 @@ def match_bylines(line: str) -> list[Fields] | None:
     found = match_byline_line(line)
     if found is not None:
         return [found]
-    if "@" not in line and not _bylines().stamp("job").search(line):  # the common case: a sentence with commas
+    if "@" not in line and not any(mark in line for mark in _bylines().job_marks):  # a sentence with commas
         return None
     parts = _BYLINE_SPLIT.split(line)
     if len(parts) < 2:
@@ -97,7 +97,8 @@ def match_bylines(line: str) -> list[Fields] | None:
 
 def match_byline_line(line: str) -> Fields | None:
     """The fields of a line that is nothing but a byline, contact or timestamp line."""
-    line = _LIST_BULLET.sub("", line, count=1)
+    if line[:1] in _LIST_BULLETS:
+        line = line[1:].lstrip()
     for pattern in _bylines().patterns("byline_lines"):
         match = pattern.search(line)
         if match:

@@ -36,6 +36,7 @@ class Bylines(RuleFile):
     name: Regex
     names: str
     job: Regex
+    job_marks: tuple[str, ...]
     author_suffixes: tuple[str, ...]
     email: Regex
     channel: Regex
