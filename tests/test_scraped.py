@@ -68,11 +68,11 @@ def test_regional_broadcast_transcript() -> None:
 
 def test_regional_cms_scrape_with_bullet_byline_and_widgets() -> None:
     article = extract(ARTICLES / "regional-cms-scrape-2024.txt")
-    assert article.meta.title == "충남, 농가 보조금 한 달 앞당겨 지급"
-    assert article.meta.outlet == "KPI뉴스"
-    assert [(r.name, r.email) for r in article.meta.reporters] == [("정하늘", "sky@kpinews.kr")]
-    published = article.meta.published_at
-    assert published is not None and published.isoformat() == "2024-03-04T10:12:00+09:00"
+    found = article.meta
+    stamp = found.published_at.isoformat() if found.published_at else None
+    assert (found.title, found.outlet) == ("충남, 농가 보조금 한 달 앞당겨 지급", "KPI뉴스")
+    assert stamp == "2024-03-04T10:12:00+09:00"
+    assert [(r.name, r.email) for r in found.reporters] == [("정하늘", "sky@kpinews.kr")]
     assert article.body.splitlines()[0].startswith("충남도는 올해")
     assert article.body.endswith('덜겠다"고 말했다.')
     assert not article.policies

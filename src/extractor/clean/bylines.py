@@ -120,16 +120,16 @@ def signoff_start(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
 
 def strip_signoff(line: str) -> tuple[Fields | None, str]:
     """Split a trailing sign-off off the last paragraph: (its fields, the rest)."""
-    for pattern in _bylines().patterns("signoffs"):
-        match = signoff_start(pattern, line)
-        if match:
-            return match.groupdict(), line[:match.start()].rstrip()
-    return None, line
+    return _strip_closing("signoffs", line)
 
 
 def strip_handover(line: str) -> tuple[Fields | None, str]:
     """Split the anchor's hand-over ("… 홍길동 기잡니다.") off the paragraph a report follows."""
-    for pattern in _bylines().patterns("handovers"):
+    return _strip_closing("handovers", line)
+
+
+def _strip_closing(key: str, line: str) -> tuple[Fields | None, str]:
+    for pattern in _bylines().patterns(key):
         match = signoff_start(pattern, line)
         if match:
             return match.groupdict(), line[:match.start()].rstrip()
