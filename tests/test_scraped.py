@@ -153,3 +153,10 @@ def test_a_dateline_run_in_after_a_headline_or_caption(paragraph: str, outlet: s
 ])
 def test_a_bracket_inside_a_story_is_no_run_in_dateline(paragraph: str) -> None:
     assert bylines.strip_run_in_dateline(paragraph) == (None, "", paragraph)
+
+
+def test_a_credit_before_an_excerpts_cut_off_end() -> None:
+    article = extract("구청은 다음 달 공원 두 곳을 새로 연다고 1일 밝혔다.\n"
+                      "공원은 주민 의견을 반영해 꾸몄다. /뉴시스\n한편, 구")
+    assert article.meta.outlet == "뉴시스"
+    assert article.body.splitlines()[1] == "공원은 주민 의견을 반영해 꾸몄다."

@@ -19,6 +19,8 @@ from .draft import MetaDraft
 # has at least this many syllables (" date 2021-03" is a scrap of the page).
 _RUN_IN_CAPTION = re.compile(r"[\[(]\s*(?:사진|자료|제공)\s*[=:]")
 _HEADLINE_HANGUL = 8
+# How a paragraph that is no scrap ends: a sentence, a quote or a bracket closed.
+_CLOSES_SENTENCE = re.compile(r"[.?!。\"”’')\]」』>]$")
 
 Strip = Callable[[str], tuple[bylines.Fields | None, str]]
 
@@ -29,8 +31,14 @@ def strip_signoff(paragraphs: list[str], draft: MetaDraft, removed: list[str]) -
         # "연합뉴스" alone under the story: the wire's credit, as a portal's copy prints it
         draft.take({"outlet": credited})
         removed.append(paragraphs.pop())
-    if paragraphs and not strip_closing(paragraphs, draft, removed, bylines.strip_signoff):
-        strip_closing(paragraphs, draft, removed, bylines.strip_handover)
+    if not paragraphs or strip_closing(paragraphs, draft, removed, bylines.strip_signoff):
+        return
+    if strip_closing(paragraphs, draft, removed, bylines.strip_handover) or len(paragraphs) < 2:
+        return
+    if not _CLOSES_SENTENCE.search(paragraphs[-1]):  # an excerpt cut off mid-sentence ("한편, 우"):
+        whole = paragraphs[:-1]  # the credit closes the last whole paragraph
+        if strip_closing(whole, draft, removed, bylines.strip_signoff):
+            paragraphs[-2] = whole[-1]
 
 
 def strip_closing(paragraphs: list[str], draft: MetaDraft, removed: list[str], strip: Strip) -> bool:
