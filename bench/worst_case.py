@@ -56,6 +56,17 @@ RUNS = {
     "copyright words": "무단전재 및 재배포 금지 ",
     "Roman numerals": "Ⅰ. 추진 배경\nⅡ. 추진 내용\n",
     "inline letters": "가. 일시 나. 장소 ",
+    # scraped pages and broadcast scripts (issue 21): bullets, hand-overs, cues, wire credits, widgets
+    "bullet bylines": "• 홍길동 기자\n• 승인 2024.03.04 10:12\n",
+    "hand-overs and cues": "짚어봤습니다. 홍길동 기잡니다.\n【 기자 】\n",
+    "wire credits closing": "늘렸다. (서울=연합뉴스) 홍길동 김철수 기자 ",
+    "bracket bylines closing": "말했다. [비즈니스포스트 홍길동 기자 ",
+    "channel sign-off prefix": "지금까지 시청 앞 광장 에서 kbc 홍길동",
+    "weather widgets": "서울 12℃ 맑음 2024.03.05(화) ",
+    "pipe bylines": "머니투데이 홍길동 기자 hong@mt.co.kr | ",
+    "stamp rows": "승인 2018.06.11 09:30 5면 댓글 0 | ",
+    "run-in datelines": "광주 119신고 하루 평균 710건 [국회의정저널 ",
+    "ranked list under a header": "많이 본 기사\n1 다른 기사 제목 2024.02.11\n",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }
 

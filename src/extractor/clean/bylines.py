@@ -15,6 +15,11 @@ from .outlets import known_outlet, outlet_name, outlet_suffixes
 
 Fields = dict[str, str | None]
 _BYLINE_SPLIT = re.compile(r"\s*[,，]\s*|\s{2,}")
+# A CMS's byline block is a bulleted list ("• 홍길동 기자" / "• 승인 2018.08.31 11:58" / "• 댓글 0").
+# Where a run-in dateline may open: a bracket after a space; a lead with a sentence end is a story.
+_RUN_IN_BRACKET = re.compile(r"\s[\[【]")
+_SENTENCE = re.compile(r"[다요][.?!]")
+_LIST_BULLETS = "•·∙▪◦"
 
 
 def _bylines() -> Bylines:
@@ -39,11 +44,30 @@ def dateline_fields(pattern: re.Pattern[str], line: str) -> tuple[Fields, int] |
 
 def strip_dateline(line: str) -> tuple[Fields | None, str]:
     """Split a leading dateline off a paragraph: (its fields, the rest)."""
+    cues = _bylines().cue_words
     for pattern in _bylines().patterns("datelines"):
         read = dateline_fields(pattern, line)
         if read is not None:
+            if (read[0].get("outlet") or "").strip() in cues:  # 【 앵커멘트 】: a transcript's cue, no outlet
+                return None, line
             return _outlet_and_reporter(read[0]), line[read[1]:].lstrip()
     return None, line
+
+
+def strip_run_in_dateline(line: str) -> tuple[Fields | None, str, str]:
+    """A dateline run into the first paragraph after its headline or a photo's caption
+    ("… 하루 평균 710건 [국회의정저널] 광주광역시 소방안전본부는 …"): (its fields, the text
+    before it, the rest). Only a bracket within the line's first characters, after text that
+    holds no sentence, and naming an outlet (known, or ending like one) counts."""
+    data = _bylines()
+    for match in _RUN_IN_BRACKET.finditer(line[:data.run_in_reach]):
+        lead = line[:match.start()].strip()
+        if not lead or _SENTENCE.search(lead):
+            return None, "", line
+        found, rest = strip_dateline(line[match.start() + 1:])
+        if found is not None and outlet_name(found.get("outlet") or "") is not None:
+            return found, lead, rest
+    return None, "", line
 
 
 def _outlet_and_reporter(found: Fields) -> Fields:
@@ -62,7 +86,7 @@ def match_bylines(line: str) -> list[Fields] | None:
     found = match_byline_line(line)
     if found is not None:
         return [found]
-    if "@" not in line and not _bylines().stamp("job").search(line):  # the common case: a sentence with commas
+    if "@" not in line and not any(mark in line for mark in _bylines().job_marks):  # a sentence with commas
         return None
     parts = _BYLINE_SPLIT.split(line)
     if len(parts) < 2:
@@ -73,6 +97,8 @@ def match_bylines(line: str) -> list[Fields] | None:
 
 def match_byline_line(line: str) -> Fields | None:
     """The fields of a line that is nothing but a byline, contact or timestamp line."""
+    if line[:1] in _LIST_BULLETS:
+        line = line[1:].lstrip()
     for pattern in _bylines().patterns("byline_lines"):
         match = pattern.search(line)
         if match:
@@ -94,7 +120,16 @@ def signoff_start(pattern: re.Pattern[str], line: str) -> re.Match[str] | None:
 
 def strip_signoff(line: str) -> tuple[Fields | None, str]:
     """Split a trailing sign-off off the last paragraph: (its fields, the rest)."""
-    for pattern in _bylines().patterns("signoffs"):
+    return _strip_closing("signoffs", line)
+
+
+def strip_handover(line: str) -> tuple[Fields | None, str]:
+    """Split the anchor's hand-over ("… 홍길동 기잡니다.") off the paragraph a report follows."""
+    return _strip_closing("handovers", line)
+
+
+def _strip_closing(key: str, line: str) -> tuple[Fields | None, str]:
+    for pattern in _bylines().patterns(key):
         match = signoff_start(pattern, line)
         if match:
             return match.groupdict(), line[:match.start()].rstrip()

@@ -12,7 +12,7 @@ from enum import Enum
 
 from .. import rules
 from ..rules.schemas.boilerplate import Boilerplate
-from . import bylines, outlets, timestamps
+from . import bylines, closings, outlets, timestamps
 from .draft import MetaDraft
 from .fold import fold
 
@@ -129,6 +129,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
     adjacent = False  # the last kept line stood right above this one
     footer_outlet: str | None = None
     past_footer = False  # a rights footer closed the article: what follows is the page's
+    in_list = False  # under a 'most read' or related header: headlines, until a sentence
     for index, line in enumerate(folded):
         follows, adjacent = adjacent, False
         if title and line == fold(title):
@@ -156,6 +157,12 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             past_footer = past_footer or (len(paragraphs) >= _FOOTER_AFTER and _closes_article(line))
         if kind is Kind.CONTENT and past_footer:  # a portal's notices, its subscription pitch
             kind = Kind.DROP
+        in_list = kind is Kind.RELATED or (in_list and kind is not Kind.CONTENT) or (
+            in_list and not is_prose(line))
+        if kind is Kind.CONTENT and in_list:  # "1 다른 축제 일정 발표 2024.04.17": a listed headline
+            kind = Kind.RELATED_ITEM
+        if kind is Kind.CUE and paragraphs:  # the anchor's lead ends "… 홍길동 기잡니다." before [기자]
+            closings.strip_closing(paragraphs, draft, out.removed, bylines.strip_handover)
         if kind is not Kind.CONTENT:
             out.removed.append(line)
             continue
@@ -167,6 +174,13 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
                 draft.take(dateline)
                 out.removed.append(line[: len(line) - len(rest)].strip())
                 line = rest
+            elif dateline is None and not paragraphs:  # "HEADLINE [국회의정저널] 광주광역시는 …"
+                dateline, lead, rest = bylines.strip_run_in_dateline(line)
+                if dateline is not None:
+                    draft.take(dateline)
+                    closings.run_in_lead(lead, draft, out.captions, out.removed)
+                    out.removed.append(line[len(lead):len(line) - len(rest)].strip())
+                    line = rest
         if follows and paragraphs and continues(paragraphs[-1]):
             paragraphs[-1] += " " + line  # a broadcast script's wrapped sentence, made whole
         elif len(line) >= _REPEAT_MIN_CHARS and line in seen:
@@ -175,7 +189,7 @@ def clean_lines(lines: list[str], draft: MetaDraft, *, title: str | None = None,
             paragraphs.append(line)
             seen.add(line)
         adjacent = True
-    _strip_signoff(paragraphs, draft, out)
+    closings.strip_signoff(paragraphs, draft, out.removed)
     draft.outlet = draft.outlet or footer_outlet
     for email in draft.orphan_emails[:]:
         if any(known_email is None for _, known_email in draft.reporters):
@@ -221,16 +235,6 @@ def _lone_photo_marks(folded: list[str]) -> set[int]:
         if not any(j is not None and folded[j].startswith(PHOTO_MARKS) for j in neighbours[i]):
             lone.add(i)
     return lone
-
-
-def _strip_signoff(paragraphs: list[str], draft: MetaDraft, out: Cleaned) -> None:
-    if not paragraphs:
-        return
-    found, rest = bylines.strip_signoff(paragraphs[-1])
-    if found is not None:
-        draft.take(found)
-        out.removed.append(paragraphs[-1][len(rest):].strip())
-        paragraphs[-1] = rest
 
 
 def _take_times(draft: MetaDraft, line: str) -> None:

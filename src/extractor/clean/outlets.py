@@ -58,6 +58,7 @@ def outlet_in_copyright(line: str) -> str | None:
 
     A known outlet, or a Hangul name that is no phrase ("ⓒ경제를 보는 눈, …" names none).
     """
+    line = _without_slogans(line)
     match = _COPYRIGHT_NAME.search(line) or _COPYRIGHT_SITE.match(line)
     if not match:
         return None
@@ -68,6 +69,14 @@ def outlet_in_copyright(line: str) -> str | None:
     if _HANGUL_NAME.match(name) and not name.endswith(_particles()):
         return name
     return None
+
+
+def _without_slogans(line: str) -> str:
+    """"ⓒ 공감언론 뉴시스통신사" → "ⓒ 뉴시스통신사": a motto before the name is no name."""
+    for slogan in _outlets().slogans:
+        if slogan in line:
+            line = re.sub(rf"([ⓒ©]|\([cC]\))\s*['‘\"]?\s*{re.escape(slogan)}\s*", r"\1 ", line)
+    return line
 
 
 @cache
@@ -85,8 +94,10 @@ def portal_url(url: str) -> bool:
 
 
 def outlet_from_url(url: str) -> str | None:
-    """The outlet whose domain serves `url`."""
-    return next((outlet for domain, outlet in _outlets().by_domain().items() if _served_by(url, domain)), None)
+    """The outlet whose domain serves `url`; the longest such domain, since one domain serves
+    several brands (mosen.mt.co.kr is OSEN's, mt.co.kr 머니투데이's)."""
+    served = [(len(domain), outlet) for domain, outlet in _outlets().by_domain().items() if _served_by(url, domain)]
+    return max(served)[1] if served else None
 
 
 def _served_by(url: str, domain: str) -> bool:

@@ -19,12 +19,16 @@ from . import outlets, timestamps
 from .draft import MetaDraft
 from .fold import fold
 from .lines import PHOTO_MARKS, Cleaned, Kind, LineKinds, clean_lines, continues, starts_body
+from .transcript import split_cues
 
 # How a line that is no wrapped piece ends: a sentence, a quote or a bracket closed.
 _SENTENCE_CLOSE = re.compile(r"[.?!。\"”’')\]」』>]$")
 _LAST_WORD_ONE_SYLLABLE = re.compile(rf"(?:^|\s)[{HANGUL_CLASS}]$")
 _CLOSING = re.compile(r"[.,?!)\]”’\"'…%]")
 _HEADLINE_HANGUL = 8
+# Lines above the article whose dates are not its own: furniture, lists of other headlines, captions.
+_ADDRESS = re.compile(r"^https?://\S+$")
+_NOT_STAMPS = (Kind.DROP, Kind.RELATED, Kind.RELATED_ITEM, Kind.CAPTION)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|nbsp|apos|middot|hellip"
                      r"|lsquo|rsquo|ldquo|rdquo);")
 
@@ -38,7 +42,7 @@ def clean_text(text: str) -> Cleaned:
     kinds = LineKinds()
     if _ENTITY.search(text):
         text = html.unescape(text)
-    folded = unwrap([fold(line) for line in text.splitlines()])
+    folded = unwrap(split_cues([fold(line) for line in text.splitlines()]))
     header_end = next((i for i, line in enumerate(folded)
                        if kinds(line) is Kind.CONTENT and starts_body(line)), 0)
     header_end = _byline_closes_header(folded, header_end, kinds)
@@ -51,8 +55,12 @@ def clean_text(text: str) -> Cleaned:
     draft.title = draft.title or title
     if draft.outlet is None:  # the masthead among the menus above the headline: "강원도민일보"
         draft.outlet = next((name for line in rest if " " not in line and (name := outlets.outlet_name(line))), None)
+    if draft.outlet is None:  # a repost's source address: "https://news.khan.co.kr/kh_news/…"
+        draft.outlet = next((name for line in cleaned.removed if _ADDRESS.match(line) and not outlets.portal_url(line)
+                             and (name := outlets.outlet_from_url(line))), None)
     if draft.published_at is None:  # "2023년 07월 25일 (화) 09:45:07 편집국 …": the stamp nearest the body
-        stamped = (timestamps.line_times(line) for line in reversed(folded[:header_end]))
+        stamped = (timestamps.header_line_times(line) for line in reversed(folded[:header_end])
+                   if kinds(line) not in _NOT_STAMPS)
         draft.published_at, updated = next(((p, u) for p, u in stamped if p), (None, None))
         draft.updated_at = draft.updated_at or updated
     cleaned.captions[:0] = captions
@@ -128,6 +136,11 @@ def _byline_closes_header(folded: list[str], header_end: int, kinds: LineKinds) 
     return header_end
 
 
+def _dated_other(line: str) -> bool:
+    """A dated line that is no headline of this article: a ranked list item, a widget."""
+    return timestamps.line_times(line)[0] is not None and timestamps.header_line_times(line)[0] is None
+
+
 def _choose_title(candidates: list[str], header: list[str],
                   kinds: LineKinds) -> tuple[str | None, list[str], list[str]]:
     """(title, captions, other removed lines) from the content lines before the body."""
@@ -148,7 +161,7 @@ def _choose_title(candidates: list[str], header: list[str],
     repeated = [line for line in kept if counts[line] > 1]
     # Pages put the headline above its subtitle: the first line that reads like one wins,
     # Korean enough to be no menu ("NAVER 뉴스", "언론사 구독").
-    plausible = [line for line in kept if len(line) >= 8 and " " in line]
+    plausible = [line for line in kept if len(line) >= 8 and " " in line and not _dated_other(line)]
     plausible = [line for line in plausible if len(HANGUL.findall(line)) >= _HEADLINE_HANGUL] or plausible
     title = repeated[0] if repeated else plausible[0] if plausible else max(kept, key=len)
     kept.remove(title)

@@ -59,6 +59,14 @@ def line_times(line: str) -> tuple[datetime | None, datetime | None]:
     return published, updated
 
 
+def header_line_times(line: str) -> tuple[datetime | None, datetime | None]:
+    """`line_times` of a line above the article, unless its date is another's (a weather
+    widget, a figure's 기준 date, a ranked headline of a 'most read' list)."""
+    if _stamps().stamp("undated_line").search(line):
+        return None, None
+    return line_times(line)
+
+
 def parse_timestamp(value: str) -> datetime | None:
     """A date-time from an ISO string, a Korean stamp, a compact or an RFC 2822 one (RSS).
 

@@ -21,7 +21,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from .mojibake import unmojibake
+from .mojibake import doubtful_syllables, unmojibake
 
 __all__ = ["Decoded", "decode", "unmojibake"]
 
@@ -44,6 +44,8 @@ _ALIASES = {"euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "ksc
 # Share of characters that must be readable: not control characters, not U+FFFD, not
 # private-use code points (what binary data decodes to).
 _MIN_READABLE = 0.9
+# How many of a repair's guessed syllables its warning shows.
+_SHOWN_DOUBTS = 10
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
 # At most this share of bad bytes is repaired as UTF-8; more means another encoding.
 _MAX_BAD_UTF8 = 0.002
@@ -153,10 +155,17 @@ def _checked(text: str, encoding: str, warnings: list[str]) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("NUL characters removed")
+    text_before = text
     repaired, original, read_as = unmojibake(text)
     if original:
         text, encoding = repaired, f"{original} via {encoding} mojibake"
         warnings.append(f"mojibake repaired: {original} text read as {read_as}")
+        doubts = doubtful_syllables(text_before) if original == "cp949" else []
+        lost = repaired.count("\ufffd") - text_before.count("\ufffd")
+        if doubts or lost:  # the officials step must not trust a name that holds one
+            shown = "".join(dict.fromkeys(doubts))[:_SHOWN_DOUBTS]
+            warnings.append(f"damaged text: the repair guessed {len(doubts) + lost} syllable(s) where bytes were lost"
+                            + (f" ({shown})" if shown else ""))
     sample = text[:20000]
     if sample and 1 - len(_UNREADABLE.findall(sample)) / len(sample) < _MIN_READABLE:
         raise InputError(f"decodes as {encoding} but is mostly unreadable (binary or wrong encoding)")

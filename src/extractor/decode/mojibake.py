@@ -63,6 +63,24 @@ def unmojibake(text: str) -> tuple[str, str | None, str | None]:
     return text, None, None
 
 
+def doubtful_syllables(text: str) -> list[str]:
+    """The syllables a CP949 repair of `text` had to guess, in text order.
+
+    A scraper that read the bytes as Windows-1252 loses the five it has no letter for (81, 8D,
+    8F, 90, 9D) and a soft hyphen (AD) vanishes on screen: the run's pairs then shift, and
+    the repair pairs the next letter's UTF-8 bytes instead ('¼' as C2 BC, 쩌 where 서 was).
+    Such a pair that is no frequent syllable stands where another was lost: a name holding
+    it is damaged text, not a name to trust.
+    """
+    runs = [run.group() for run in _LATIN1_RUN.finditer(text)]
+    if any(ord(ch) >= 0x100 and ch not in _CP1252 for run in runs for ch in run):
+        return []  # a scraper that tried UTF-8 first wrote those C2/C3 letters itself ('û' for 청)
+    doubts: list[str] = []
+    for run in runs:
+        _cp949_text(run, doubts)
+    return doubts
+
+
 def _reread(text: str, encoding: str, read_as: str) -> str:
     if read_as == "Thai":
         return _THAI_RUN.sub(lambda run: bytes(map(_thai_byte, run.group())).decode(encoding, errors="replace"), text)
@@ -127,7 +145,7 @@ def _frequent_pairs() -> frozenset[bytes]:
     return frozenset(ch.encode("cp949") for ch in syllables)
 
 
-def _cp949_text(run: str) -> str:
+def _cp949_text(run: str, doubts: list[str] | None = None) -> str:
     """A run of CP949 mojibake read back, where each letter may stand for one byte or for
     two or three (a scraper that tried UTF-8 first read 'û' from C3 BB, the bytes of 청):
     of every way to read the run, the one whose bytes pair up as Korean text.
@@ -161,6 +179,8 @@ def _cp949_text(run: str) -> str:
     while node is not None:
         node, reading = node
         readings.append(reading)
+    if doubts is not None:
+        doubts.extend(_guessed_pairs(list(reversed(readings))))
     out, pending_bytes = [], bytearray()
     for reading in reversed(readings):
         if isinstance(reading, str):
@@ -170,3 +190,24 @@ def _cp949_text(run: str) -> str:
             pending_bytes += reading
     out.append(pending_bytes.decode("cp949", errors="replace"))
     return "".join(out)
+
+
+def _guessed_pairs(readings: list[bytes | str]) -> list[str]:
+    """The rare syllables whose pair holds bytes of a Latin-1 letter read as its UTF-8 (C2/C3 xx)."""
+    data, guessed = bytearray(), []
+    for reading in readings:
+        if isinstance(reading, str):
+            reading = b" "  # a literal letter closes any pair, as in the repair
+        data += reading
+        guessed += [len(reading) == 2 and reading[0] in (0xC2, 0xC3)] * len(reading)
+    found, i = [], 0
+    while i < len(data):
+        if data[i] >= 0x80 and i + 1 < len(data):
+            pair = bytes(data[i:i + 2])
+            if (guessed[i] or guessed[i + 1]) and pair not in _frequent_pairs():
+                found.append(pair.decode("cp949", errors="replace"))
+            i += 2
+        else:
+            i += 1
+    return found
+

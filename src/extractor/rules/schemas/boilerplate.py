@@ -14,7 +14,7 @@ from .. import Regex, Rule, RuleFile
 LINE_KINDS = ("cues", "credits", "copyright", "related_header", "drop", "captions", "related_item")
 
 # The file's patterns that stand alone, each a test of a whole line.
-_SINGLE = ("rights_footer", "continuation_endings", "prose_ending", "sentence_end", "full_stop")
+_SINGLE = ("rights_footer", "continuation_endings", "prose_ending", "sentence_end", "full_stop", "inline_cue")
 
 
 class LineRule(Rule):
@@ -30,6 +30,7 @@ class Boilerplate(RuleFile):
     prose_ending: Regex
     sentence_end: Regex
     full_stop: Regex
+    inline_cue: Regex
     header_byline_reach: int
     wrap_min_lines: int
     wrap_min_columns: int
@@ -58,7 +59,7 @@ class Boilerplate(RuleFile):
 
     def regex(self, key: str) -> re.Pattern[str]:
         """One of the file's single patterns, compiled: rights_footer, continuation_endings,
-        prose_ending, sentence_end or full_stop."""
+        prose_ending, sentence_end, full_stop or inline_cue."""
         return self._single[key]
 
     def rules(self) -> Iterable[Rule]:

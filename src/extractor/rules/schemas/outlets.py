@@ -29,6 +29,7 @@ class Outlets(RuleFile):
     name_endings: tuple[str, ...]
     endings_not_outlets: tuple[str, ...]
     labels_not_outlets: tuple[str, ...]
+    slogans: tuple[str, ...]
     outlet: tuple[Outlet, ...]
     _by_alias: dict[str, str] = PrivateAttr(default_factory=dict)
     _by_domain: dict[str, str] = PrivateAttr(default_factory=dict)
