@@ -63,13 +63,13 @@ def read(cleaned: Cleaned, kind: str = "auto") -> Release:
     """
     found = rules.get(Releases)
     draft = cleaned.meta
-    around = [*cleaned.removed, *([draft.title] if draft.title else [])]
+    around = [fold(line) for line in [*cleaned.removed, *([draft.title] if draft.title else [])]]
     body_lines = cleaned.body.splitlines()
     published, embargo, posted, strong = release_times(around)
-    label = any(found.pattern(rule.id).search(fold(line)) for rule in found.kind_lines for line in around)
-    strong = strong or any(found.pattern("press-enquiry").search(fold(line)) for line in around)
+    label = any(found.pattern(rule.id).search(line) for rule in found.kind_lines for line in around)
+    strong = strong or any(found.pattern("press-enquiry").search(line) for line in around)
     spoken = any(found.pattern(rule.id).search(line) for rule in found.transcript_lines
-                 for line in [*around, *body_lines[:_TRANSCRIPT_REACH]])
+                 for line in [*around, *body_lines[:_TRANSCRIPT_REACH]] if line[:1] in "<〈-–브")
     unsigned = not draft.reporters and not draft.outlet
     detected: Kind = ("transcript" if spoken else
                       "press_release" if strong or (label and unsigned) else "news")
@@ -96,10 +96,12 @@ def release_times(lines: Iterable[str]) -> tuple[datetime | None, datetime | Non
     """(release time, embargo, a board's posting date, whether a release's own header date was
     seen) from the header lines; the first of each wins."""
     found = rules.get(Releases)
-    times: dict[str, datetime | None] = {"published": None, "embargo": None, "posted": None}
+    times: dict[str, datetime | None] = {"published": None, "embargo": None, "edition": None, "posted": None}
     strong = False
     for raw in lines:
         line = fold(raw)
+        if not any(ch.isdigit() for ch in line[:80]):
+            continue  # every header date has its digits near the line's start
         for rule in found.dates:
             if rule.field == "online" or times[rule.field] is not None:
                 continue
@@ -111,7 +113,7 @@ def release_times(lines: Iterable[str]) -> tuple[datetime | None, datetime | Non
                 stamp = _online(line, stamp) or stamp
             times[rule.field] = stamp
             strong = strong or rule.field != "posted"
-    return times["published"], times["embargo"], times["posted"], strong
+    return times["published"], times["embargo"] or times["edition"], times["posted"], strong
 
 
 def _online(line: str, paper: datetime) -> datetime | None:

@@ -17,7 +17,7 @@ Words = tuple[str, ...]
 class DateShape(Shape):
     """A header date: group `when` holds the printed time, `field` says which time it is."""
 
-    field: Literal["published", "embargo", "posted", "online"]
+    field: Literal["published", "embargo", "edition", "posted", "online"]
 
 
 class Releases(RuleFile):
