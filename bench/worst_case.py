@@ -68,6 +68,13 @@ RUNS = {
     "run-in datelines": "광주 119신고 하루 평균 710건 [국회의정저널 ",
     "ranked list under a header": "많이 본 기사\n1 다른 기사 제목 2024.02.11\n",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
+    # a release's header and contact lines (clean/release.py, clean/contacts.py, release_ rules)
+    "release header": "보도자료\n보도시점 | 2023. 6. 2.(금) 06:00 이후 / 배포 | 2023. 6. 1. ",
+    "contact people, one line": "담당부서 : 복지정책실 노인복지과 과장 한상우 2133-7410 ",
+    "contact block lines": "담당부서 : 복지정책실 어르신복지과\n과장 한상우 2133-7410\n",
+    "letter-spaced labels": "담 당 자 | 권하늘 사무관(02-2110-2655) | ",
+    "embargo sentence": "이 보도자료는 2024. 5. 20. ",
+    "deck dashes": "- 가나다 라마 - ",
 }
 
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from . import analysis, korean, link, rules
 from .budget import read_file, time_budget
+from .clean import release
 from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
@@ -46,6 +47,9 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024
     time_limit: float | None = 60.0
     kiwi_options: dict[str, Any] = field(default_factory=dict)
+    # What the documents are: "auto" detects it (clean/release.py); "news", "press_release" or
+    # "transcript" says it for a batch whose kind is known (an archive of one ministry's releases).
+    kind: str = "auto"
 
 
 class Extractor:
@@ -123,7 +127,7 @@ class Extractor:
             cleaned = clean_html(decoded.text)
         else:
             cleaned = clean_text(decoded.text)
-        meta = _meta(cleaned, published_at)
+        meta = _meta(cleaned, published_at, self.settings.kind)
         published = meta.published_at.date() if meta.published_at else None
         doc = analysis.analyse(cleaned.body, published, analyzer=self.analyzer)
         found, step_warnings = run_steps(doc)
@@ -186,13 +190,24 @@ def _format(wanted: Format, text: str, path: str | None) -> Literal["text", "htm
     return "html" if _HTML_SNIFF.search(text[:4096]) else "text"
 
 
-def _meta(cleaned: Cleaned, published_at: datetime | date | str | None) -> Meta:
+def _meta(cleaned: Cleaned, published_at: datetime | date | str | None, kind: str = "auto") -> Meta:
+    """The record's metadata: the cleaner's draft, and what a press release says of itself.
+
+    Reading the release moves its deck lines out of `cleaned.removed` into `subtitle`, so
+    this runs before the body is analysed.
+    """
     draft = cleaned.meta
     given = _as_datetime(published_at)
+    try:
+        found = release.read(cleaned, kind)
+    except ValueError as exc:  # an unknown kind of the settings
+        raise InputError(str(exc)) from exc
     return Meta(
-        title=draft.title, outlet=draft.outlet,
+        kind=found.kind, title=draft.title, subtitle="\n".join(found.subtitle) or None,
+        outlet=draft.outlet, issuer=found.issuer,
         reporters=[Reporter(name=name, email=email) for name, email in draft.reporters if name],
-        published_at=given or draft.published_at, updated_at=draft.updated_at,
+        contacts=found.contacts, published_at=given or found.published_at or draft.published_at,
+        updated_at=draft.updated_at, embargo_until=found.embargo_until,
     )
 
 
