@@ -70,6 +70,13 @@ def range_low(value: float, low: str, high: float, high_text: str) -> float:
     return scaled if scaled <= high else value
 
 
+def scaled_like(value: float, like: str) -> float:
+    """A bare from-value in the 만/억/조 of the to-value it stands before: 150 → "420억 원" is 150억."""
+    tables = _tables()
+    groups = [ch for ch in like if ch in tables.words.big]
+    return value * tables.words.big[groups[-1]] if groups else value
+
+
 def parse_numeral(text: str) -> tuple[float, bool]:
     """(value, approximate) of a numeral; 여 inside it ("1천600여억") makes it approximate.
 

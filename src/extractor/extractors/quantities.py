@@ -54,6 +54,7 @@ class Patterns:
     lead: re.Pattern[str]
     scale_noun: re.Pattern[str]
     year_gap: re.Pattern[str]
+    year_tag: str
     age_head: re.Pattern[str]
     ranked_head: re.Pattern[str]
 
@@ -66,13 +67,15 @@ def lexicon() -> Units:
 def patterns() -> Patterns:
     data = lexicon()
     hangul = korean.HANGUL_CLASS
-    relative = rules.get(Dates).placeholders()["RELATIVE"]
+    dates = rules.get(Dates).placeholders()
+    relative, apostrophe = dates["RELATIVE"], dates["APOSTROPHE"]
     return Patterns(
         unit_of=data.unit_of(),
         big=re.compile(f"[{big_units()}]"),
         lead=re.compile(rf"^(?:{rules.alternation(data.from_markers)})"),
         scale_noun=re.compile(rf"^\s?(?:{rules.alternation(data.scale_nouns)})"),
-        year_gap=re.compile(rf"^\s*(?:{expand(data.year_gap, {'RELATIVE': relative})}\s*)?$"),
+        year_tag=rf"[(\[]\s?{apostrophe}?\d{{2,4}}\s?(?:년도?)?\s?안?\s?[)\]]",
+        year_gap=re.compile(rf"^\s*(?:{expand(data.year_gap, {'RELATIVE': relative, 'APOSTROPHE': apostrophe})}\s*)?$"),
         age_head=re.compile(rf"(?:{rules.alternation(data.age_heads)})[{hangul}]{{0,3}}$"),
         # a word ending in a ranked list's head, its particle after it (핵심과제를)
         ranked_head=re.compile(rf"(?:{rules.alternation(data.ranked_heads)})(?:{korean.particles_alternation()})?$"),

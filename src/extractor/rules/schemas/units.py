@@ -103,6 +103,8 @@ class Units(RuleFile):
     needs_to_marker: tuple[str, ...]
     open_to_markers: tuple[str, ...]
     year_gap: str = Field(min_length=1)
+    arrows: tuple[str, ...] = Field(min_length=1)
+    reversed_reach: int = Field(gt=0, le=40)
     scale_nouns: tuple[str, ...] = Field(min_length=1)
     range_markers: tuple[str, ...] = Field(min_length=1)
     percent_unit: str = Field(min_length=1)
@@ -119,9 +121,9 @@ class Units(RuleFile):
     @field_validator("year_gap")
     @classmethod
     def _year_gap_compiles(cls, template: str) -> str:
-        """The template's only placeholder is {RELATIVE} (dates.toml's relative years)."""
+        """The template's placeholders are {RELATIVE} and {APOSTROPHE} (dates.toml's)."""
         try:
-            re.compile(expand(template, {"RELATIVE": "x"}))
+            re.compile(expand(template, {"RELATIVE": "x", "APOSTROPHE": "'"}))
         except re.error as exc:
             raise ValueError(f"not a regular expression ({exc})") from exc
         return template
