@@ -39,6 +39,16 @@ RUNS = {
     "numbered inside sentences": "정부는 1) 청년 고용, 2) 직업훈련, 3) 수당을 늘린다. ",
     # a transcript line that never closes: the unquoted-speech pattern must not backtrack over it
     "open transcript line": "[김철수/대변인 : 가나다 - : ",
+    # Hangul numerals: one long run of numeral syllables, and words with units glued back to back
+    "Hangul numeral run": "삼십이억삼천오백육십구만팔천백이십",
+    "Hangul numerals with units": "삼십오명이천칠백삼십오만원이달러이십삼센트",
+    "native counts": "서른다섯 명 한두 개 ",
+    "bounds and 인": "5인 이상 오천원 미만 ",
+    "facility 기": "충전기 3기 ",
+    "money signs": "$5 EUR 20 10₩ ",
+    "release comparisons": "(’20년) 1,029 → (’21안) 1,311억 원 ",
+    "to-value before from-value": "27.5%로 2016년 39.1%에서 줄었다. ",
+    "apostrophe years": "[’24] ´24 (’21안) ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
 }
 

@@ -54,3 +54,8 @@ def test_counter_then_noun_is_the_subject() -> None:
 def test_bounds_say_which_end_of_an_interval_the_value_is(sentence: str, bound: str | None) -> None:
     found = indicators.extract(doc(sentence))
     assert [i.bound for i in found] == [bound]
+
+
+def test_the_base_of_a_rate_is_no_figure() -> None:
+    found = indicators.extract(doc("상담사 1명당 평균 27건, 열량은 100g당 18kcal이다."))
+    assert [i.text for i in found] == ["27건", "18kcal"]

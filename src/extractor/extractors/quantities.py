@@ -112,6 +112,8 @@ def _numerals(body: str, pattern: re.Pattern[str]) -> list[Candidate]:
             continue
         if _blocked(body, number_start) or _not_a_count(body, match, numeral, surface_unit):
             continue
+        if unit and _is_rate_base(body, match.end("unit")):
+            continue
         value_of = _value(body, match, unit)
         if value_of is None:
             continue
@@ -131,6 +133,12 @@ def _not_a_count(body: str, match: re.Match[str], numeral: str, surface_unit: st
     """10대 핵심과제, 30대 청년: N대 that ranks a list or names an age group."""
     return surface_unit == lexicon().ranked_unit and (
         _ranks_a_list(body, match.end("unit")) or _age_group(body, numeral, match.end("unit")))
+
+
+def _is_rate_base(body: str, at: int) -> bool:
+    """1명당, 100g당: the base of a rate."""
+    marker = lexicon().rate_marker
+    return body.startswith(marker, at) and unit_ends(body, at + len(marker))
 
 
 def _value(body: str, match: re.Match[str], unit: str | None) -> tuple[float, bool, float | None] | None:

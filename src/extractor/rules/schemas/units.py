@@ -85,6 +85,7 @@ class Units(RuleFile):
     full_house_after: tuple[str, ...]
     name_quotes: tuple[str, ...]
     hangul_unit_followers: tuple[str, ...]
+    rate_marker: str = Field(min_length=1)
     native_counters: tuple[str, ...] = Field(min_length=1)
     native_idioms: tuple[str, ...]
     native_one: str = Field(min_length=1)
