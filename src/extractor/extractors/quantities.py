@@ -185,7 +185,7 @@ def _natives(body: str, pattern: re.Pattern[str]) -> list[Candidate]:
     idioms = lexicon().native_idioms
     for match in pattern.finditer(body):
         counter: str = match.group("unit")
-        if body[match.start():match.end("unit")] in idioms or not unit_ends(body, match.end()) or (
+        if any(body.startswith(idiom, match.start()) for idiom in idioms) or not unit_ends(body, match.end()) or (
                 match.group("num") == lexicon().native_one and counter in lexicon().native_one_not_before):
             continue
         pair = native_pair(match.group("num"))
