@@ -118,13 +118,17 @@ def _numerals(body: str, pattern: re.Pattern[str]) -> list[Candidate]:
         if value_of is None:
             continue
         value, approx, high = value_of
+        post = match.group("post")
         if unit is None:
             match_end = match.end("num2") if match.group("num2") else match.end("num")
             end = match.end("yeo") if match.group("yeo") else match_end
+            if post in lexicon().bounds and not match.group("unit"):
+                end = match.end("post")  # 100만 이상: a bound of a bare count
+            else:
+                post = None
         else:
             end = match.end()
-        out.append(_candidate(match.start(), end, value, unit, match.group("pre"),
-                              match.group("post") if unit else None,
+        out.append(_candidate(match.start(), end, value, unit, match.group("pre"), post,
                               approx or bool(match.group("yeo") or match.group("vague")), high))
     return out
 
