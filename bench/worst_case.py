@@ -67,6 +67,16 @@ RUNS = {
     "stamp rows": "승인 2018.06.11 09:30 5면 댓글 0 | ",
     "run-in datelines": "광주 119신고 하루 평균 710건 [국회의정저널 ",
     "ranked list under a header": "많이 본 기사\n1 다른 기사 제목 2024.02.11\n",
+    # Hangul numerals: one long run of numeral syllables, and words with units glued back to back
+    "Hangul numeral run": "삼십이억삼천오백육십구만팔천백이십",
+    "Hangul numerals with units": "삼십오명이천칠백삼십오만원이달러이십삼센트",
+    "native counts": "서른다섯 명 한두 개 ",
+    "bounds and 인": "5인 이상 오천원 미만 ",
+    "facility 기": "충전기 3기 ",
+    "money signs": "$5 EUR 20 10₩ ",
+    "release comparisons": "(’20년) 1,029 → (’21안) 1,311억 원 ",
+    "to-value before from-value": "27.5%로 2016년 39.1%에서 줄었다. ",
+    "apostrophe years": "[’24] ´24 (’21안) ",
     "hard-wrapped lines": "가나다라마바사아자차카타파하 가나다라마바사아자차카타파하 가나다라마바사\n",
     # a release's header and contact lines (clean/release.py, clean/contacts.py, release_ rules)
     "release header": "보도자료\n보도시점 | 2023. 6. 2.(금) 06:00 이후 / 배포 | 2023. 6. 1. ",

@@ -44,3 +44,18 @@ def test_change_and_subject() -> None:
 def test_counter_then_noun_is_the_subject() -> None:
     found = indicators.extract(doc("지역 주요 7개 대학과 협약을 체결했다."))[0]
     assert found.subject == "대학"
+
+
+@pytest.mark.parametrize(("sentence", "bound"), [
+    ("참가비는 오천원 이상이다.", "min"), ("지원 대상은 소득 200만원 초과 가구다.", "min_exclusive"),
+    ("높이 3ｍ 이하로 단다.", "max"), ("상품권은 만원 미만으로 발행한다.", "max_exclusive"),
+    ("최대 10억원을 지원한다.", "max"), ("사업비는 50억원이다.", None),
+])
+def test_bounds_say_which_end_of_an_interval_the_value_is(sentence: str, bound: str | None) -> None:
+    found = indicators.extract(doc(sentence))
+    assert [i.bound for i in found] == [bound]
+
+
+def test_the_base_of_a_rate_is_no_figure() -> None:
+    found = indicators.extract(doc("상담사 1명당 평균 27건, 열량은 100g당 18kcal이다."))
+    assert [i.text for i in found] == ["27건", "18kcal"]

@@ -30,7 +30,9 @@ def test_corpus(text: str, published: str, year: str, month: str, day: str, star
 
 
 @pytest.mark.parametrize("text", ["5년 동안 다져온", "올리다", "3개월간", "1인 가구", "이달성 씨가", "자료를 전달했다",
-                                  "상반기간", "징역 1년 6월을 선고했다", "20년 만에 처음이다"])
+                                  "상반기간", "징역 1년 6월을 선고했다", "20년 만에 처음이다",
+                                  "‘24시 돌봄센터’를 연다", "‘119 신고’ 건수", "'20 대 80' 사회", "(23) 항목",
+                                  "민선 8기 공약"])
 def test_not_years(text: str) -> None:
     assert find_years(text, date(2020, 1, 21)) == []
 

@@ -1,4 +1,4 @@
-"""Year expressions → years: 2020년, ’14년도, 2020.1.21, 1월 21일, 올해, 지난해, 향후 5년간.
+"""Year expressions → years: 2020년, ’14년도, (’24), 2020 회계연도, 2020.1.21, 1월 21일, 올해, 향후 5년간.
 
 Pure functions over text and a publication date, so each form is tested from
 `tests/corpus/years.tsv`. Two-digit years are read in the century that puts them
@@ -182,7 +182,8 @@ def _month(found: _Found) -> YearMatch | None:
 # The reader of each shape id of rules/dates.toml.
 READERS: dict[str, Callable[[_Found], YearMatch | None]] = {
     "iso": _dated, "period": _period, "from_period": _from_period, "range": _range,
-    "short_range": _short_range, "full": _dated, "short": _short, "short_dotted": _short,
+    "short_range": _short_range, "full": _dated, "fiscal": _dated, "bracketed_short": _short, "short": _short,
+    "short_dotted": _short, "apostrophe_short": _short,
     "bare_short": _bare_short, "relative": _relative, "rel_month": _rel_month, "this": _this,
     "half": _half, "month": _month,
 }

@@ -70,6 +70,13 @@ def range_low(value: float, low: str, high: float, high_text: str) -> float:
     return scaled if scaled <= high else value
 
 
+def scaled_like(value: float, like: str) -> float:
+    """A bare from-value in the 만/억/조 of the to-value it stands before: 150 → "420억 원" is 150억."""
+    tables = _tables()
+    groups = [ch for ch in like if ch in tables.words.big]
+    return value * tables.words.big[groups[-1]] if groups else value
+
+
 def parse_numeral(text: str) -> tuple[float, bool]:
     """(value, approximate) of a numeral; 여 inside it ("1천600여억") makes it approximate.
 
@@ -78,7 +85,9 @@ def parse_numeral(text: str) -> tuple[float, bool]:
     tables = _tables()
     words = tables.words
     compact = text.replace(" ", "")
-    point = words.decimal_point
+    point = words.decimal_points[0]
+    for variant in words.decimal_points[1:]:
+        compact = compact.replace(variant, point)
     if point in compact and tables.sino.match(compact.replace(point, "", 1)):
         whole, _, fraction = compact.partition(point)
         if fraction and all(ch in words.sino_digits for ch in fraction):
@@ -117,6 +126,48 @@ def _sum(pieces: list[str], words: Numerals) -> tuple[float, bool]:
             current = _decimal(piece)
     total += section + (current if current is not None else Decimal(0))
     return float(total), approximate
+
+
+def sino_word(word: str) -> float | None:
+    """The value of a Sino-Korean numeral written out in Hangul, or None where the word is not one.
+
+    Only a whole, well-formed number counts: its syllables must be the ones the number is
+    written with (오십팔만천구백; 일 before a unit may be written or not: 일만, 만), so words that
+    merely consist of numeral syllables (이사, 조사, 백천) are no numbers. A decimal (삼점사,
+    일쩜이삼) is a well-formed whole part and digits after the point.
+    """
+    words = _tables().words
+    point = next((p for p in words.decimal_points if p in word), None)
+    whole, fraction = word.split(point, 1) if point else (word, "")
+    if not whole or (point and not fraction) or any(ch not in words.sino_digits for ch in fraction):
+        return None
+    if len(whole) > 1 and words.big.get(whole[0], 0) > min(words.big.values()):
+        return None  # 조사, 억지: a word that starts with 억 or 조 and goes on is no number
+    try:
+        value, _ = parse_numeral(whole)
+    except NumeralError:
+        return None
+    if value != int(value) or _canonical(whole) != _canonical(to_hangul(int(value))):
+        return None
+    if fraction:
+        return parse_numeral(f"{whole}{words.decimal_points[0]}{fraction}")[0]
+    return value
+
+
+def _canonical(word: str) -> str:
+    """A Hangul numeral with 일 before its units dropped and digit variants unified (륙 → 육)."""
+    words = _tables().words
+    first = {v: k for k, v in reversed(words.sino_digits.items())}
+    word = "".join(first[words.sino_digits[ch]] if ch in words.sino_digits else ch for ch in word)
+    one = first[1]
+    units = set(words.small) | set(words.big)
+    return "".join(ch for i, ch in enumerate(word) if not (ch == one and word[i + 1:i + 2] in units))
+
+
+def native_pair(word: str) -> tuple[int, int] | None:
+    """(low, high) of two native numerals written as one word (한두 → 1, 2; 서너 → 3, 4)."""
+    pair = _tables().words.native_pairs.get(word)
+    return (pair[0], pair[1]) if pair else None
 
 
 def parse_native(word: str) -> int:

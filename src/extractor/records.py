@@ -144,6 +144,9 @@ class Indicator(Located):
     unit: str | None = None
     approximate: bool = False
     qualifier: str | None = None
+    # Which end of an interval the value is: 이상 min, 초과 min_exclusive, 이하 max, 미만
+    # max_exclusive (Duckling reads "오천원 이상" as an interval from 5000).
+    bound: Literal["min", "min_exclusive", "max", "max_exclusive"] | None = None
     low: float | None = None
     high: float | None = None
     subject: str | None = None

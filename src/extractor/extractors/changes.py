@@ -1,7 +1,9 @@
 """From→to pairs and stated changes: "A에서 B로", "A→B", "… 940개로 2배이상 증가".
 
-A pair is folded into its to-value, the from-value becoming `previous`; the change a
-sentence states right after an indicator is read from the verb that follows it.
+A pair is folded into its to-value, the from-value becoming `previous`; releases also write
+the unit once ("(’20년) 1,029 → (’21안) 1,311억 원") and the from-value after the to-value
+("27.5%로 2016년 39.1%에서 줄었다"). The change a sentence states right after an indicator
+is read from the verb that follows it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import cache
 from typing import Literal
 
 from .. import korean, rules
+from ..numbers import parse_numeral, scaled_like
 from ..records import Change
 from .quantities import Candidate, lexicon, patterns
 
@@ -20,7 +23,8 @@ _CHANGE_REACH = 3
 
 
 def merge_previous(body: str, found: list[Candidate]) -> list[Candidate]:
-    """Fold "A에서 B로" and "A→B" into B with `previous` = A."""
+    """Fold "A에서 B로" and "A→B" into B with `previous` = A; also "B로 2016년 A에서 줄었다"
+    (the from-value after the to-value) and a bare from-value in the to-value's unit ("150→ 420억 원")."""
     out: list[Candidate] = []
     i = 0
     while i < len(found):
@@ -32,9 +36,52 @@ def merge_previous(body: str, found: list[Candidate]) -> list[Candidate]:
                                unit=nxt.unit or current.unit))
             i += 2
             continue
-        out.append(current)
+        if nxt is not None and _is_to_from(body, current, nxt):
+            # the indicator stays the to-value's text: the year between belongs to the from-value
+            out.append(replace(current, previous=(nxt.value, body[nxt.start:nxt.end])))
+            i += 2
+            continue
+        out.append(_with_bare_from(body, current, out[-1].end if out else 0))
         i += 1
     return out
+
+
+@cache
+def _bare_from() -> re.Pattern[str]:
+    """A bare number, a bracketed year maybe, an arrow and maybe a year, ending where the to-value starts."""
+    data = lexicon()
+    digits = data.numerals.digits
+    return re.compile(rf"(?<![\d.,/])(?P<num>{digits})\s*(?:{patterns().year_tag})?\s*"
+                      rf"(?:{rules.alternation(data.arrows)})\s*(?:{patterns().year_tag})?\s*$")
+
+
+def _with_bare_from(body: str, to: Candidate, floor: int) -> Candidate:
+    """"150→ 420억 원", "(’20년) 1,029 → (’21안) 1,311억 원": the unit is written once, with the to-value."""
+    if to.previous is not None or to.unit is None:
+        return to
+    before = _bare_from().search(body, max(floor, to.start - 40), to.start)
+    if before is None:
+        return to
+    value = scaled_like(parse_numeral(before.group("num"))[0], body[to.start:to.end])
+    return replace(to, start=before.start(), previous=(value, before.group("num")))
+
+
+def _is_to_from(body: str, first: Candidate, second: Candidate) -> bool:
+    """"27.5%로 2016년 39.1%에서 줄었다": B로, a year, A에서, then a verb of change."""
+    data = lexicon()
+    if first.unit is None or first.unit != second.unit:
+        return False
+    gap = body[first.end:second.start]
+    marker = next((m for m in sorted(data.to_markers, key=len, reverse=True) if gap.startswith(m)), None)
+    if marker is None or marker in data.open_to_markers or not gap[len(marker):].strip():
+        return False
+    if not patterns().year_gap.match(gap[len(marker):]):
+        return False
+    from_marker = data.needs_to_marker[0] if data.needs_to_marker else None
+    if not from_marker or not body.startswith(from_marker, second.end):
+        return False
+    tail = body[second.end + len(from_marker):second.end + len(from_marker) + data.reversed_reach]
+    return any(verb in tail for verb in (*data.increase, *data.decrease))
 
 
 def _is_from_to(body: str, first: Candidate, second: Candidate) -> bool:

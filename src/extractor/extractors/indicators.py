@@ -26,7 +26,7 @@ def _validated(doc: Document, c: Candidate, following: Candidate | None) -> Indi
     body = doc.body
     return Indicator(
         text=body[c.start:c.end], span=Span(start=c.start, end=c.end), value=c.value, unit=c.unit,
-        approximate=c.approximate, qualifier=c.qualifier, low=c.low, high=c.high,
+        approximate=c.approximate, qualifier=c.qualifier, bound=c.bound, low=c.low, high=c.high,
         previous=Previous(value=c.previous[0], text=c.previous[1]) if c.previous else None,
         change=change(body, c, following), subject=subject(doc, c),
     )
