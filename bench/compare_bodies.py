@@ -39,6 +39,15 @@ def theirs(page: str) -> str:
     return trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=False) or ""
 
 
+def have_trafilatura() -> bool:
+    """Whether the comparison can run: without the bench extra, our figures alone are printed."""
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def timed(fn, page: str, repeat: int) -> tuple[str, float]:  # type: ignore[no-untyped-def]
     fn(page)  # warm up (imports, caches)
     start = time.perf_counter()
@@ -56,6 +65,9 @@ def main() -> None:
     if not args.bodies.is_dir():
         args.bodies = ROOT / "tests" / "reference"
     rows = []
+    compare = have_trafilatura()
+    if not compare:
+        print("trafilatura is not installed (pip install -e '.[bench]'): our figures only")
     for reference_path in sorted(args.bodies.glob("*.txt")):
         page_path = args.pages / (reference_path.stem + ".html")
         if not page_path.exists():
@@ -63,11 +75,11 @@ def main() -> None:
         page = decode(page_path.read_bytes()).text
         reference = reference_path.read_text(encoding="utf-8")
         our_body, our_ms = timed(ours, page, args.repeat)
-        their_body, their_ms = timed(theirs, page, args.repeat)
+        their_body, their_ms = timed(theirs, page, args.repeat) if compare else ("", 0.0)
         rows.append((reference_path.stem, prf(reference, our_body), our_ms, prf(reference, their_body), their_ms))
     print(f"{'page':<38}{'ours P':>8}{'R':>7}{'F1':>7}{'ms':>8}   {'trafilatura P':>14}{'R':>7}{'F1':>7}{'ms':>8}")
     for name, (p, r, f), ms, (tp, tr, tf), tms in rows:
-        flag = "" if f >= tf else "   <- below trafilatura"
+        flag = "" if f >= tf or not compare else "   <- below trafilatura"
         print(f"{name:<38}{p:>8.3f}{r:>7.3f}{f:>7.3f}{ms:>8.1f}   {tp:>14.3f}{tr:>7.3f}{tf:>7.3f}{tms:>8.1f}{flag}")
     if rows:
         mean = [sum(row[i][2] for row in rows) / len(rows) for i in (1, 3)]

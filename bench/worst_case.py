@@ -29,6 +29,12 @@ RUNS = {
     "names with offices": "권영진 대구시장 ",
     "years": "’14년도 2020년 올해 ",
     "HTML tags": "<div><p>가</p></div>",
+    # nesting that never closes: each element's text is counted once, bottom-up, not per candidate
+    "nested inline tags": "<div><span><b>",
+    "nested tags with text": "<div><span>가<b>나",
+    # script data markers with no JSON after them, and a store that never closes
+    "script store markers": "<script>Fusion.globalContent=",
+    "open script store": '<script id="__NEXT_DATA__">{"a":["가나다",',
     "mojibake": "±èÇå¼ö È«¼º±ºÀÇÈ¸ ",
     "relative months": "지난달 이달 다음 달 15일 상반기 ",
     "datelines": "[이데일리 홍길동 기자] ",

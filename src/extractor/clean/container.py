@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from bs4.element import Comment, NavigableString, Tag
+from bs4.element import CData, Comment, NavigableString, Tag
 
 from ..korean import HANGUL
 from . import selectors
@@ -20,6 +20,9 @@ MIN_BODY_CHARS = 30
 _PARAGRAPH_TAGS = frozenset(["p", "span", "b", "strong", "em", "font", "br"])
 _TEXT_BLOCKS = frozenset(["div", "section"])
 _CANDIDATES = frozenset(["div", "article", "section", "td", "p", "main"])
+_TEXT_TYPES = (NavigableString, CData)
+# More matches of one body selector than this may nest: their text is counted bottom-up.
+_FEW_MATCHES = 8
 
 
 def classes(tag: Tag) -> list[str]:
@@ -39,14 +42,21 @@ def find_container(tags: list[Tag]) -> Tag | None:
     """The element that holds the article's paragraphs.
 
     One pass over the tree: soupsieve's select() walks the whole page for every selector,
-    which cost more than parsing the page.
+    which cost more than parsing the page. Text lengths are counted once, bottom-up
+    (`TextCounts`): asking each candidate's get_text() walks its whole subtree, quadratic
+    on a page nested thousands deep.
     """
+    counts: TextCounts | None = None
     for selector in selectors.body_selectors():
+        matched = [tag for tag in tags if selector.matches(tag.name, classes(tag), tag.get)]
+        if len(matched) > _FEW_MATCHES:  # perhaps nested in each other: count once
+            counts = counts or TextCounts(tags)
         # the fullest of its matches: a teaser in a side list may share the article's class
-        matched = [(count, tag) for tag in tags if selector.matches(tag.name, classes(tag), tag.get)
-                   and (count := hangul(tag.get_text(" "))) >= MIN_BODY_CHARS]
-        if matched:
-            return max(matched, key=lambda pair: pair[0])[1]
+        sized = [(counts.hangul[id(tag)] if counts else hangul(tag.get_text(" ")), tag) for tag in matched]
+        sized = [(count, tag) for count, tag in sized if count >= MIN_BODY_CHARS]
+        if sized:
+            return max(sized, key=lambda pair: pair[0])[1]
+    counts = counts or TextCounts(tags)
     junk: set[int] = set()
     best: tuple[int, Tag | None] = (0, None)
     for tag in tags:  # document order: a parent is judged before its children
@@ -54,13 +64,42 @@ def find_container(tags: list[Tag]) -> Tag | None:
             junk.add(id(tag))
             continue
         if tag.name in _CANDIDATES:
-            score = _own_text_score(tag)
+            score = _own_text_score(tag, counts)
             if score > best[0]:
                 best = (score, tag)
     return best[1] if best[0] >= MIN_BODY_CHARS else None
 
 
-def _own_text_score(tag: Tag) -> int:
+class TextCounts:
+    """Each element's Hangul, the length of its get_text(" ") and of its links' text,
+    counted in one pass from the leaves up (children come after parents in `tags`)."""
+
+    def __init__(self, tags: list[Tag]) -> None:
+        self.hangul: dict[int, int] = {}
+        self.chars: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        strings: dict[int, int] = {}
+        for tag in reversed(tags):
+            found = chars = links = pieces = 0
+            for child in tag.children:
+                if isinstance(child, Tag):
+                    key = id(child)
+                    found += self.hangul.get(key, 0)
+                    chars += self.chars.get(key, 0)
+                    links += self.links.get(key, 0)
+                    pieces += strings.get(key, 0)
+                elif type(child) in _TEXT_TYPES:  # what get_text() reads: not comments, scripts
+                    text = str(child)
+                    found += len(HANGUL.findall(text))
+                    chars += len(text)
+                    pieces += 1
+            key = id(tag)
+            self.hangul[key], strings[key] = found, pieces
+            self.chars[key] = chars + max(0, pieces - 1)  # get_text(" ") puts a space between strings
+            self.links[key] = self.chars[key] if tag.name == "a" else links
+
+
+def _own_text_score(tag: Tag, counts: TextCounts) -> int:
     """Hangul in the element's own text and paragraph children, minus what sits in links.
 
     A paragraph child is a <p> (or inline element), or a <div> that holds text and inline
@@ -72,11 +111,9 @@ def _own_text_score(tag: Tag) -> int:
         if isinstance(child, NavigableString) and not isinstance(child, Comment):
             score += len(HANGUL.findall(str(child)))
         elif isinstance(child, Tag) and _is_paragraph(child):
-            text = child.get_text(" ")
-            links = sum(len(a.get_text(" ")) for a in child.find_all("a"))
-            score += max(0, len(HANGUL.findall(text)) - links)
+            score += max(0, counts.hangul[id(child)] - counts.links[id(child)])
         elif isinstance(child, Tag) and child.name == "a":
-            score -= len(child.get_text(" "))
+            score -= counts.chars[id(child)]
     return score
 
 
@@ -95,8 +132,12 @@ def _tag_set(key: str) -> frozenset[str]:
 
 
 def take_captions(container: Tag) -> list[str]:
+    """Captions out of the container: the caption selectors' elements, and photos laid out
+    as a table (an image and a line of text, [연합뉴스TV 제공])."""
     wanted = selectors.captions()
-    found = [tag for tag in container.find_all(True) if wanted.any(tag.name, classes(tag), tag.get)]
+    limit = selectors.settings().photo_table_hangul
+    found = [tag for tag in container.find_all(True) if wanted.any(tag.name, classes(tag), tag.get)
+             or (tag.name == "table" and tag.find("img") is not None and hangul(tag.get_text(" ")) <= limit)]
     ids = {id(tag) for tag in found}
     # A caption inside another is taken with it (only captions' ancestors are walked:
     # bs4's `decomposed` would search each subtree, quadratic on deep pages).

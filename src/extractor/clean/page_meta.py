@@ -18,14 +18,17 @@ from typing import Any
 from bs4 import BeautifulSoup
 from bs4.element import Tag
 
-from ..korean import HANGUL, HANGUL_CLASS
+from ..korean import HANGUL
 from ..rules.schemas.html import PageMeta
-from . import bylines, outlets, selectors, timestamps
+from . import bylines, outlets, page_bylines, selectors, timestamps
 from .container import MIN_BODY_CHARS, hangul, names
 from .draft import MetaDraft
 from .fold import fold
 
-_PERSON = re.compile(rf"^(?:[{HANGUL_CLASS}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})$")
+# Brackets, quotes and spaces: what a declared headline may write otherwise than the printed one.
+_TITLE_KEY = re.compile(r"[\s\[\](){}【】〔〕<>〈〉《》「」『』\"'“”‘’]")
+# A site name is a name: a few words without a slogan's punctuation ("종합일간지 : 신문/웹/…").
+_SITE_NAME = re.compile(r"^[^\s:/,|·!?]{1,20}(?: [^\s:/,|·!?]{1,20}){0,2}$")
 _JSON_COMMENT = re.compile(r'("(?:[^"\\]|\\.)*")|//[^\n]*|/\*.*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 _PORTAL_OUTLET_TAGS = ("og:article:author", "twitter:creator", "article:publisher")
@@ -39,11 +42,6 @@ def _title_suffix() -> re.Pattern[str]:
     return re.compile(selectors.settings().title_suffix)
 
 
-@cache
-def _author_separators() -> re.Pattern[str]:
-    return re.compile(selectors.settings().author_separators)
-
-
 def _read() -> PageMeta:
     """What this module reads outside the article, as html.toml declares it for prune too."""
     return selectors.settings().page_meta
@@ -55,12 +53,17 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     for item in articles:
         _take_json_ld(draft, item)
     tags = _meta_tags(elements)
-    draft.title = draft.title or _first(tags, "og:title", "twitter:title", "title")
+    page_title = fold(soup.title.get_text(" ")) if soup.title else ""
+    # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
+    suffix = _title_suffix().search(page_title)
+    printed = page_title[: suffix.start()].strip() if suffix else page_title
+    draft.title = _printed_title(draft.title or _first(tags, "og:title", "twitter:title", "title"), printed, elements)
     url = _first(tags, "og:url", "twitter:url") or _canonical(elements)
-    outlet = (outlets.outlet_from_url(url) if url else None) or _first(tags, "og:site_name")
+    outlet = _outlet(url, _first(tags, "og:site_name"), suffix.group(1) if suffix else None)
     if (url and outlets.portal_url(url)) or (outlet and outlets.is_portal(outlet)):
-        # a portal's copy: its author tags name the outlet ("연합뉴스 | 네이버")
-        named = [outlets.known_outlet(tags.get(key, "").split("|")[0]) for key in _PORTAL_OUTLET_TAGS]
+        # a portal's copy: its author tags name the outlet ("뉴스zum | 연합뉴스", "연합뉴스 | 네이버")
+        named = [outlets.outlet_name(part.strip()) for key in _PORTAL_OUTLET_TAGS
+                 for part in tags.get(key, "").split("|") if not outlets.is_portal(part.strip())]
         outlet = next((name for name in named if name), outlet)
     if outlet:
         draft.outlet = outlets.canonical_outlet(outlet)
@@ -76,26 +79,43 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     draft.published_at = draft.published_at or _attribute_time(elements, _read().published_attributes)
     draft.updated_at = draft.updated_at or _attribute_time(elements, _read().updated_attributes)
     for key in ("author", "dable:author", "article:author", "og:article:author"):
-        _take_author(draft, tags.get(key, ""))
-    byline = selectors.word_test(_read().byline_words)
-    for tag in elements:
-        if byline(names(tag)) and len(tag.get_text(" ")) < 60:
-            text = fold(tag.get_text(" "))
-            found = bylines.match_byline_line(text)  # "김서연 기자 ksy@…": the email too
-            if found and found.get("name"):
-                draft.take({"name": found["name"], "email": found.get("email")})
-            else:
-                _take_author(draft, text)
-    page_title = fold(soup.title.get_text(" ")) if soup.title else ""
-    # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
-    suffix = _title_suffix().search(page_title)
-    if draft.outlet is None and suffix:
-        draft.outlet = outlets.canonical_outlet(suffix.group(1))
+        page_bylines.take_author(draft, tags.get(key, ""))
+    page_bylines.take_byline_elements(elements, draft)
     if draft.outlet is None and page_title:  # a page titled with the site's name alone: "부산데일리"
         draft.outlet = outlets.outlet_name(page_title.replace(" ", ""))
     if draft.title is None:
-        draft.title = _headline(elements, page_title[: suffix.start()] if suffix else page_title, draft.outlet)
+        draft.title = _headline(elements, printed, draft.outlet)
     return draft
+
+
+def _outlet(url: str | None, site_name: str | None, title_suffix: str | None) -> str | None:
+    """The outlet: a known one by the page's domain, its og:site_name or its title's suffix,
+    else the suffix that reads as an outlet's name (an unknown og:site_name may be a
+    slogan, "종합일간지 : 신문/웹/모바일 …", or an abbreviation, "MTN" beside "머니투데이방송"),
+    else a site name that is a name."""
+    known = (outlets.outlet_from_url(url) if url else None) or next(
+        (found for name in (site_name, title_suffix) if name and (found := outlets.known_outlet(name.strip()))), None)
+    if known:
+        return known
+    suffix = title_suffix.strip() if title_suffix else None
+    if suffix and not outlets.is_portal(suffix) and outlets.outlet_name(suffix.replace(" ", "")):
+        return suffix
+    if site_name and _SITE_NAME.match(site_name) and not outlets.is_portal(site_name):
+        return site_name
+    # else a portal's name (which the outlet its author tags name replaces), or the suffix
+    return suffix or (site_name if site_name and outlets.is_portal(site_name) else None)
+
+
+def _printed_title(declared: str | None, printed: str, elements: list[Tag]) -> str | None:
+    """The headline as the page prints it (<h1>, <title>) when the declared one (og:title)
+    is the same words in other brackets or spacing: "(2보)" printed, "[2보]" declared."""
+    if not declared:
+        return declared
+    key = _TITLE_KEY.sub("", declared)
+    for text in [fold(t.get_text(" ")) for t in elements if t.name == "h1"] + [printed]:
+        if text != declared and _TITLE_KEY.sub("", text) == key and len(text) <= _MAX_HEADLINE:
+            return text
+    return declared
 
 
 def _headline(elements: list[Tag], page_title: str, outlet: str | None) -> str | None:
@@ -139,13 +159,6 @@ def _canonical(elements: list[Tag]) -> str | None:
     link = next((t for t in elements if t.name == "link" and "canonical" in (t.get("rel") or [])), None)
     href = link.get("href") if isinstance(link, Tag) else None
     return href if isinstance(href, str) else None
-
-
-def _take_author(draft: MetaDraft, value: str) -> None:
-    for part in _author_separators().split(value):
-        name = bylines.strip_reporter_suffix(part)
-        if _PERSON.match(name):
-            draft.add_reporter(name)
 
 
 def json_ld_articles(elements: list[Tag]) -> Iterator[dict[str, Any]]:
@@ -198,29 +211,12 @@ def _take_json_ld(draft: MetaDraft, item: dict[str, Any]) -> None:
     authors = item.get("author") or []
     for author in authors if isinstance(authors, list) else [authors]:
         if isinstance(author, str):
-            _take_author(draft, author)
+            page_bylines.take_author(draft, author)
         elif isinstance(author, dict) and isinstance(author.get("name"), str):
             name = bylines.strip_reporter_suffix(author["name"])
             email = author.get("email") if isinstance(author.get("email"), str) else None
-            if _PERSON.match(name):
+            if page_bylines.is_reporter_name(name):
                 draft.add_reporter(name, email)
     publisher = item.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and not draft.outlet:
         draft.outlet = outlets.canonical_outlet(publisher["name"])
-
-
-def find_reporter_emails(elements: list[Tag], draft: MetaDraft) -> None:
-    """A reporter's email from a mailto link in the small element that names them."""
-    links = [t for t in elements if t.name == "a" and str(t.get("href") or "").startswith("mailto:")]
-    for name, email in list(draft.reporters):
-        if email or not name:
-            continue
-        for link in links:
-            box = link.parent
-            for _ in range(2):
-                if isinstance(box, Tag) and name in box.get_text(" ") and len(box.get_text(" ")) < 200:
-                    address = str(link["href"])[len("mailto:"):].split("?")[0].strip()
-                    if bylines.find_emails(address):
-                        draft.add_reporter(name, address)
-                    break
-                box = box.parent if isinstance(box, Tag) else None

@@ -29,10 +29,23 @@ from .timestamps import labelled_stamp
 
 def prune(page: str) -> str:
     """The page without its furniture and comments, as HTML for bs4 to parse."""
+    return prune_page(page)[0]
+
+
+def prune_page(page: str) -> tuple[str, bool]:
+    """The pruned page, and whether lxml refused part of it.
+
+    libxml2 stops at its resource limits (nesting deeper than 256, a text node over 10 MB)
+    and drops the rest of the page, saying so only in its error log: such a page must be
+    read by another parser, whole.
+    """
+    parser = lxml_html.HTMLParser()
     try:
-        root = lxml_html.document_fromstring(page)
+        root = lxml_html.document_fromstring(page, parser=parser)
     except (etree.LxmlError, ValueError):  # an empty page, an XML declaration in a str: bs4 copes
-        return page
+        return page, False
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return page, True
     held = _holders(root)
     stamp = labelled_stamp()
     doomed = []
@@ -47,7 +60,7 @@ def prune(page: str) -> str:
                 doomed.append(child)
     for element in doomed:
         element.drop_tree()  # keeps the tail: the text after an element belongs to its parent
-    return str(lxml_html.tostring(root, encoding="unicode"))
+    return str(lxml_html.tostring(root, encoding="unicode")), False
 
 
 def _name(element: lxml_html.HtmlElement) -> str:

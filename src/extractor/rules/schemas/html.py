@@ -17,11 +17,15 @@ class PageMeta(BaseModel):
     subtitle_words: tuple[str, ...]
     published_attributes: tuple[str, ...]
     updated_attributes: tuple[str, ...]
+    control_words: tuple[str, ...]
+    not_reporters: tuple[str, ...]
+    date_words: tuple[str, ...]
+    elsewhere_words: tuple[str, ...]
 
     def kept_words(self) -> tuple[str, ...]:
         """class/id words of elements a reader reads: an element with one survives pruning
         (a subtitle word only narrows a title word, so it keeps nothing of its own)."""
-        return self.byline_words + self.title_words
+        return self.byline_words + self.title_words + self.date_words
 
     def time_attributes(self) -> tuple[str, ...]:
         return self.published_attributes + self.updated_attributes
@@ -33,6 +37,7 @@ class Html(RuleFile):
     junk_tags: tuple[str, ...]
     junk_words: tuple[str, ...]
     caption_selectors: tuple[str, ...]
+    photo_table_hangul: int
     block_tags: tuple[str, ...]
     cell_tags: tuple[str, ...]
     article_types: tuple[str, ...]
