@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS articles (
   issuer VARCHAR,  -- the body that issued a release
   published_at TIMESTAMPTZ,  -- publication time
   updated_at TIMESTAMPTZ,  -- last update
+  embargo_until TIMESTAMPTZ,  -- a release's embargo: not to be reported before
   body VARCHAR,  -- the cleaned article text the offsets point into
   body_length BIGINT,  -- characters in body
   warnings BIGINT,  -- number of warnings

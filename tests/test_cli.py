@@ -91,3 +91,16 @@ def test_parquet_output_needs_the_ray_engine(tmp_path: Path, capsys: pytest.Capt
 
     assert main([str(SAMPLES), "--format", "parquet", "-o", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.strip() == "extract: parquet output goes with --engine ray and -o DIR"
+
+
+def test_kind_overrides_what_is_detected(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("서울시는 3일 청년 일자리 사업에 100억원을 투입한다고 밝혔다.\n", encoding="utf-8")
+    detected = subprocess.run([sys.executable, "-m", "extractor", str(article)], capture_output=True, text=True,
+                              timeout=120, check=False)
+    told = subprocess.run([sys.executable, "-m", "extractor", "--kind", "press_release", str(article)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert json.loads(detected.stdout)["meta"]["kind"] == "news"
+    data = json.loads(told.stdout)
+    assert data["meta"]["kind"] == "press_release"
+    assert "no reporter found" not in data["warnings"]

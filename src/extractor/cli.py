@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if parse_timestamp(args.published) is None:  # before Kiwi loads, not once per document
             parser.error(f"--published {args.published!r} is not a date (e.g. 2023-04-21)")
-    settings = Settings(format=args.input_format if args.input_format in ("text", "html") else "auto")
+    settings = Settings(format=args.input_format if args.input_format in ("text", "html") else "auto", kind=args.kind)
     if _single(args):
         if args.html_dir:
             parser.error("--html-dir is for several inputs; use --html FILE for one")
@@ -175,6 +175,8 @@ def _parser() -> argparse.ArgumentParser:
                              "read a file or standard input as many documents")
     parser.add_argument("--format", choices=(*_INPUT_FORMATS, "parquet"), default="auto",
                         help="the same as --input-format; parquet sets the batch output format instead")
+    parser.add_argument("--kind", choices=("auto", "news", "press_release", "transcript"), default="auto",
+                        help="what the documents are (default: detected for each)")
     parser.add_argument("--published", metavar="DATE",
                         help="publication date, overriding the page's (resolves 올해, 지난해 …)")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",

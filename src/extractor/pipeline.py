@@ -234,7 +234,10 @@ def _warnings(cleaned: Cleaned, meta: Meta) -> list[str]:
         warnings.append("no headline found")
     if meta.published_at is None:
         warnings.append("no publication date found")
-    if not meta.reporters:
+    if meta.kind == "press_release":  # a release has an issuer, not a reporter
+        if meta.issuer is None:
+            warnings.append("no issuer found")
+    elif not meta.reporters and meta.kind != "transcript":
         warnings.append("no reporter found")
     warnings.extend(f"email {email} names no reporter" for email in cleaned.meta.orphan_emails)
     return warnings
