@@ -16,17 +16,15 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from . import analysis, korean, link, rules
+from . import analysis, link, rules
+from .article_meta import meta_of, warnings_of
 from .budget import read_file, time_budget
-from .clean import release
-from .clean.lines import Cleaned
-from .clean.meta import KST, parse_timestamp
 from .clean.text import clean_text
 from .decode import decode
 from .errors import ExtractorError, InputError, InternalError
 from .extractors import indicators, officials, policies, quotes, registry_link, sections, years
 from .extractors.base import Result, Step, check_order
-from .records import Article, Meta, Reporter, Source
+from .records import Article, Source
 
 Format = Literal["auto", "text", "html"]
 Source_ = str | bytes | Path
@@ -127,7 +125,7 @@ class Extractor:
             cleaned = clean_html(decoded.text)
         else:
             cleaned = clean_text(decoded.text)
-        meta = _meta(cleaned, published_at, self.settings.kind)
+        meta = meta_of(cleaned, published_at, self.settings.kind)
         published = meta.published_at.date() if meta.published_at else None
         doc = analysis.analyse(cleaned.body, published, analyzer=self.analyzer)
         found, step_warnings = run_steps(doc)
@@ -139,7 +137,7 @@ class Extractor:
             source=Source(path=path, format=kind, encoding=decoded.encoding,
                           sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
             meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
-            warnings=decoded.warnings + cleaned.warnings + _warnings(cleaned, meta) + step_warnings,
+            warnings=decoded.warnings + cleaned.warnings + warnings_of(cleaned, meta) + step_warnings,
             officials=found["officials"], indicators=found["indicators"], years=found["years"],
             policies=found["policies"], quotes=found["quotes"], programs=found["programs"],
             sections=found["sections"],
@@ -188,59 +186,6 @@ def _format(wanted: Format, text: str, path: str | None) -> Literal["text", "htm
     if path and path.lower().endswith(_HTML_SUFFIXES):
         return "html"
     return "html" if _HTML_SNIFF.search(text[:4096]) else "text"
-
-
-def _meta(cleaned: Cleaned, published_at: datetime | date | str | None, kind: str = "auto") -> Meta:
-    """The record's metadata: the cleaner's draft, and what a press release says of itself.
-
-    Reading the release moves its deck lines out of `cleaned.removed` into `subtitle`, so
-    this runs before the body is analysed.
-    """
-    draft = cleaned.meta
-    given = _as_datetime(published_at)
-    try:
-        found = release.read(cleaned, kind)
-    except ValueError as exc:  # an unknown kind of the settings
-        raise InputError(str(exc)) from exc
-    return Meta(
-        kind=found.kind, title=draft.title, subtitle="\n".join(found.subtitle) or None,
-        outlet=draft.outlet, issuer=found.issuer,
-        reporters=[Reporter(name=name, email=email) for name, email in draft.reporters if name],
-        contacts=found.contacts, published_at=given or found.published_at or draft.published_at,
-        updated_at=draft.updated_at, embargo_until=found.embargo_until,
-    )
-
-
-def _as_datetime(value: datetime | date | str | None) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=KST)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=KST)
-    parsed = parse_timestamp(value)
-    if parsed is None:
-        raise InputError(f"cannot read the publication date {value!r}")
-    return parsed
-
-
-def _warnings(cleaned: Cleaned, meta: Meta) -> list[str]:
-    warnings = []
-    if not cleaned.body.strip():
-        warnings.append("no article body found")
-    elif korean.hangul_share(cleaned.body) < 0.2:
-        warnings.append("little or no Korean text: the rules are for Korean articles")
-    if meta.title is None:
-        warnings.append("no headline found")
-    if meta.published_at is None:
-        warnings.append("no publication date found")
-    if meta.kind == "press_release":  # a release has an issuer, not a reporter
-        if meta.issuer is None:
-            warnings.append("no issuer found")
-    elif not meta.reporters and meta.kind != "transcript":
-        warnings.append("no reporter found")
-    warnings.extend(f"email {email} names no reporter" for email in cleaned.meta.orphan_emails)
-    return warnings
 
 
 _default: Extractor | None = None
