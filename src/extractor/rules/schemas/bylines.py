@@ -15,7 +15,7 @@ from pydantic import AfterValidator, PrivateAttr
 from .. import Regex, Rule, RuleFile, alternation
 from ..templates import check_template, expand
 
-_PLACEHOLDERS = frozenset({"NAMES", "NAME", "EMAIL", "JOB", "CHANNEL"})
+_PLACEHOLDERS = frozenset({"NAMES", "NAME", "EMAIL", "JOB", "CHANNEL", "HANDLE"})
 
 
 def _template_compiles(template: str) -> str:
@@ -39,6 +39,7 @@ class Bylines(RuleFile):
     job_marks: tuple[str, ...]
     author_suffixes: tuple[str, ...]
     email: Regex
+    handle: Regex
     channel: Regex
     cue_words: tuple[str, ...]
     signoff_after: tuple[str, ...]
@@ -79,7 +80,7 @@ class Bylines(RuleFile):
 
     def expand(self, template: str) -> str:
         return expand(template, {"NAMES": self.names, "NAME": self.name, "EMAIL": self.email, "JOB": self.job,
-                                  "CHANNEL": self.channel})
+                                  "CHANNEL": self.channel, "HANDLE": self.handle})
 
     def patterns(self, key: str) -> tuple[re.Pattern[str], ...]:
         """The compiled templates of datelines, byline_lines, signoffs or handovers, in the file's order."""
