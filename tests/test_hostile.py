@@ -234,3 +234,10 @@ def test_extract_many_names_the_input_of_each_error() -> None:
     assert "Raises" in (Extractor.extract.__doc__ or "")
     with_surrogate = extractor.extract("서울시는 3일 예산 10억원을 \ud800 밝혔다.")
     assert "1 lone surrogate code point(s) replaced with U+FFFD" in with_surrogate.warnings
+
+
+def test_a_number_too_large_for_any_record_is_left_out_with_a_warning() -> None:
+    """Issue 16 item 9: a 400-digit figure failed the whole article (value must be finite)."""
+    article = extract("서울시는 " + "9" * 400 + "원을 투입한다고 밝혔다. 또 100억원을 더한다고 덧붙였다.")
+    assert [i.value for i in article.indicators] == [10_000_000_000]
+    assert any(w.startswith("number left out") for w in article.warnings)

@@ -8,9 +8,11 @@ them together and validates each record once, when everything but its year is kn
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from ..analysis import Document
 from ..records import Indicator, Previous, Span
-from .base import Result, Step
+from .base import Found, Result, Step
 from .changes import change, merge_previous
 from .quantities import Candidate, candidates
 from .subjects import subject
@@ -18,8 +20,22 @@ from .subjects import subject
 
 def extract(doc: Document) -> list[Indicator]:
     """Every indicator of the body, with "A에서 B로" pairs merged into one record."""
+    return _extract(doc)[0]
+
+
+def _extract(doc: Document) -> tuple[list[Indicator], list[str]]:
+    """(indicators, warnings): a number no record can hold (a 400-digit figure is no finite
+    value) is left out with a warning, and the article keeps the rest."""
     merged = merge_previous(doc.body, candidates(doc.body))
-    return [_validated(doc, c, merged[i + 1] if i + 1 < len(merged) else None) for i, c in enumerate(merged)]
+    found, warnings = [], []
+    for i, c in enumerate(merged):
+        try:
+            found.append(_validated(doc, c, merged[i + 1] if i + 1 < len(merged) else None))
+        except ValidationError as exc:
+            text = doc.body[c.start:c.end]
+            shown = text if len(text) <= 40 else text[:20] + "…" + text[-10:]
+            warnings.append(f"number left out ({exc.errors()[0]['msg']}): {shown}")
+    return found, warnings
 
 
 def _validated(doc: Document, c: Candidate, following: Candidate | None) -> Indicator:
@@ -32,5 +48,9 @@ def _validated(doc: Document, c: Candidate, following: Candidate | None) -> Indi
     )
 
 
-STEP = Step("indicators", needs=(), produces=("indicators",),
-            run=lambda doc, found: Result({"indicators": extract(doc)}))
+def _run(doc: Document, found: Found) -> Result:
+    indicators, warnings = _extract(doc)
+    return Result({"indicators": indicators}, warnings)
+
+
+STEP = Step("indicators", needs=(), produces=("indicators",), run=_run)
