@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor import Article, Extractor, InputError, InternalError, Settings
+from extractor import Article, Extractor, InputError, InternalError, Settings, extract
 from extractor.budget import OverBudget
 from extractor.decode import unmojibake
 
