@@ -163,10 +163,10 @@ def test_a_bug_of_ours_is_an_error_of_the_document(monkeypatch: pytest.MonkeyPat
 def test_an_internal_error_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     from extractor.extractors import indicators
 
-    def broken(doc: object) -> list[object]:
+    def broken(body: str) -> list[object]:
         raise ValueError("first line\nsecond line")
 
-    monkeypatch.setattr(indicators, "extract", broken)
+    monkeypatch.setattr(indicators, "candidates", broken)
     with pytest.raises(InternalError) as caught:
         extractor.extract("서울시는 3일 예산 10억원을 밝혔다.")
     assert str(caught.value) == "internal error (ValueError): first line"
