@@ -152,10 +152,10 @@ def test_a_bug_of_ours_is_an_error_of_the_document(monkeypatch: pytest.MonkeyPat
     """An exception inside a stage becomes InternalError, one line, never a traceback."""
     from extractor.extractors import indicators
 
-    def broken(doc: object) -> list[object]:
+    def broken(body: str) -> list[object]:
         raise KeyError("2,4")
 
-    monkeypatch.setattr(indicators, "extract", broken)
+    monkeypatch.setattr(indicators, "candidates", broken)
     with pytest.raises(InternalError, match=r"^internal error \(KeyError\): '2,4'$"):
         extractor.extract("서울시는 3일 예산 10억원을 밝혔다.")
 
