@@ -181,3 +181,21 @@ def test_the_kind_can_be_given() -> None:
 def test_bad_release_headers_give_a_record(text: str) -> None:
     article = extract(text)
     assert article.meta.kind in {"news", "press_release", "transcript"}
+
+
+def test_a_body_in_a_releases_outline_is_a_release_even_without_its_header() -> None:
+    """Archives often keep a release's text without its header table: the □ outline says what it is."""
+    text = ("□ 해양수산부(장관 김바다)는 연안 정화 사업에 올해 120억원을 투입한다고 밝혔다.\n"
+            "○ 사업은 전국 12개 항만에서 추진된다.\n"
+            "□ 특히, 어촌 마을 30곳에는 수거 장비를 새로 지원한다.\n")
+    article = extract(text)
+    assert article.meta.kind == "press_release"
+    assert article.meta.issuer == "해양수산부"
+    assert "no reporter found" not in article.warnings
+
+
+def test_a_signed_article_with_outline_marks_stays_news() -> None:
+    text = ("[한빛일보 홍길동 기자] 해양수산부가 연안 정화 사업을 확대한다.\n"
+            "□ 사업은 전국 12개 항만에서 추진된다.\n"
+            "□ 어촌 마을 30곳에는 수거 장비를 새로 지원한다.\n")
+    assert extract(text).meta.kind == "news"

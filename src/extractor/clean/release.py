@@ -71,8 +71,10 @@ def read(cleaned: Cleaned, kind: str = "auto") -> Release:
     spoken = any(found.pattern(rule.id).search(line) for rule in found.transcript_lines
                  for line in [*around, *body_lines[:_TRANSCRIPT_REACH]] if line[:1] in "<〈-–브")
     unsigned = not draft.reporters and not draft.outlet
+    outlined = sum(1 for line in body_lines if line[:1] in found.outline_marks and line[1:2] in (" ", "\u3000"))
     detected: Kind = ("transcript" if spoken else
-                      "press_release" if strong or (label and unsigned) else "news")
+                      "press_release" if strong or (unsigned and (label or outlined >= found.outline_paragraphs))
+                      else "news")
     out = Release(kind=_as_kind(kind) if kind != "auto" else detected)
     out.subtitle = _take_subtitle(cleaned, releasing=out.kind != "news")
     if out.kind == "news":

@@ -32,6 +32,8 @@ class Releases(RuleFile):
     issuer_suffixes: Words = Field(min_length=1)
     not_issuers: Words
     pieces: dict[str, str]
+    outline_marks: Words = Field(min_length=1)
+    outline_paragraphs: int = Field(ge=1)
     kind_lines: tuple[Shape, ...] = Field(min_length=1)
     dates: tuple[DateShape, ...] = Field(min_length=1)
     transcript_lines: tuple[Shape, ...] = Field(min_length=1)
