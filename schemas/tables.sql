@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS articles (
   subtitle VARCHAR,  -- deck lines under the headline
   outlet VARCHAR,  -- the outlet's name
   issuer VARCHAR,  -- the body that issued a release
+  issuer_id VARCHAR,  -- the registry's id of the issuer
   published_at TIMESTAMPTZ,  -- publication time
   updated_at TIMESTAMPTZ,  -- last update
   embargo_until TIMESTAMPTZ,  -- a release's embargo: not to be reported before

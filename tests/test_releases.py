@@ -191,6 +191,7 @@ def test_a_body_in_a_releases_outline_is_a_release_even_without_its_header() -> 
     article = extract(text)
     assert article.meta.kind == "press_release"
     assert article.meta.issuer == "해양수산부"
+    assert article.meta.issuer_id == "gov-mof"  # linked to the registry of public bodies
     assert "no reporter found" not in article.warnings
 
 

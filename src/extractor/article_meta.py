@@ -13,6 +13,7 @@ from .clean import release
 from .clean.lines import Cleaned
 from .clean.meta import KST, parse_timestamp
 from .errors import InputError
+from .extractors import registry_link
 from .records import Meta, Reporter
 
 
@@ -28,11 +29,13 @@ def meta_of(cleaned: Cleaned, published_at: datetime | date | str | None, kind: 
         found = release.read(cleaned, kind)
     except ValueError as exc:  # an unknown kind of the settings
         raise InputError(str(exc)) from exc
+    published = given or found.published_at or draft.published_at
+    linked = registry_link.link_body(found.issuer, published) if found.issuer else None
     return Meta(
         kind=found.kind, title=draft.title, subtitle="\n".join(found.subtitle) or None,
-        outlet=draft.outlet, issuer=found.issuer,
+        outlet=draft.outlet, issuer=found.issuer, issuer_id=linked[0] if linked else None,
         reporters=[Reporter(name=name, email=email) for name, email in draft.reporters if name],
-        contacts=found.contacts, published_at=given or found.published_at or draft.published_at,
+        contacts=found.contacts, published_at=published,
         updated_at=draft.updated_at, embargo_until=found.embargo_until,
     )
 

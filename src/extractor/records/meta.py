@@ -57,6 +57,8 @@ class Meta(Record):
     subtitle: str | None = None
     outlet: str | None = None
     issuer: str | None = None
+    # The registry's id of the issuer (rules/registry/), null for a body it does not know.
+    issuer_id: str | None = None
     reporters: list[Reporter] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
     published_at: datetime | None = None

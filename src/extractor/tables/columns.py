@@ -34,6 +34,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _c("kind", "VARCHAR", "news, press_release or transcript, where detected"),
         _c("title", "VARCHAR", "headline"), _c("subtitle", "VARCHAR", "deck lines under the headline"),
         _c("outlet", "VARCHAR", "the outlet's name"), _c("issuer", "VARCHAR", "the body that issued a release"),
+        _c("issuer_id", "VARCHAR", "the registry's id of the issuer"),
         _c("published_at", "TIMESTAMPTZ", "publication time"), _c("updated_at", "TIMESTAMPTZ", "last update"),
         _c("embargo_until", "TIMESTAMPTZ", "a release's embargo: not to be reported before"),
         _c("body", "VARCHAR", "the cleaned article text the offsets point into"),

@@ -30,6 +30,7 @@ def _article_row(ident: str, record: dict[str, Any]) -> dict[str, Any]:
     return {"article_id": ident, "source_path": source.get("path"), "url": source.get("url"),
             "sha256": source.get("sha256"), "kind": meta.get("kind"), "title": meta.get("title"),
             "subtitle": meta.get("subtitle"), "outlet": meta.get("outlet"), "issuer": meta.get("issuer"),
+            "issuer_id": meta.get("issuer_id"),
             "published_at": meta.get("published_at"), "updated_at": meta.get("updated_at"),
             "embargo_until": meta.get("embargo_until"), "body": body,
             "body_length": len(body), "warnings": len(record.get("warnings") or []),
