@@ -42,3 +42,14 @@ def test_bodies_named_alone_link_the_same_way() -> None:
     assert link_body("통계청", date(2020, 1, 1)) == ("gov-kostat", "통계청")
     assert link_body("어느 협회", date(2020, 1, 1)) is None
     assert link_body("", None) is None
+
+
+def test_an_undated_article_linked_to_todays_bodies_says_so() -> None:
+    from extractor import extract
+    from extractor.extractors.registry_link import UNDATED
+
+    article = extract("권영진 대구시장은 3일 일자리 사업을 발표했다.")
+    assert article.officials[0].organization_id == "adm-27"
+    assert UNDATED in article.warnings
+    dated = extract("권영진 대구시장은 3일 일자리 사업을 발표했다.", published_at="2020-01-21")
+    assert UNDATED not in dated.warnings

@@ -63,11 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     from .batch.command import run as run_batch
 
     code = run_batch(args, settings)
-    if args.html_dir:
+    if args.html_dir and code in (0, 1):  # no pages from an output that was refused, failed or cut short
         from .review import write_pages
 
-        lines = Path(args.output).read_text(encoding="utf-8", errors="replace").splitlines()
-        count = write_pages(lines, args.html_dir)
+        try:
+            lines = Path(args.output).read_text(encoding="utf-8", errors="replace").splitlines()
+            count = write_pages(lines, args.html_dir)
+        except OSError as exc:
+            print(f"extract: cannot write the review pages: {exc.strerror or exc}", file=sys.stderr)
+            return 3
         if not args.quiet:
             print(f"extract: {count} review pages and index.html in {args.html_dir}", file=sys.stderr)
     return code

@@ -62,21 +62,28 @@ def _seen(articles: Iterable[Mapping[str, Any]]) -> list[_Seen]:
         for index, official in enumerate(article.get("officials") or ()):
             body, organization = _body_key(official)
             out.append(_Seen(article_id, index, str(official["name"]), body, organization,
-                             str(official["title"]), max(1, len(official.get("mentions") or ()))))
+                             str(official["title"]), _mention_count(official)))
     return sorted(out, key=lambda s: (s.name, s.body or "", s.article, s.index))
+
+
+def _mention_count(official: Mapping[str, Any]) -> int:
+    """How often the person is named: the mentions listed, or a count a table row stored."""
+    count = official.get("mention_count")
+    return max(1, int(count) if count is not None else len(official.get("mentions") or ()))
 
 
 def _person_id(name: str, body: str | None) -> str:
     return "p-" + hashlib.sha256(f"{name}\t{body or '-'}".encode()).hexdigest()[:12]
 
 
-def _owner(seen: _Seen, known: dict[str, dict[str, set[str]]]) -> tuple[str, str | None]:
+def _owner(seen: _Seen, known: dict[str, dict[str, set[str]]], by_family: dict[str, list[str]]) \
+        -> tuple[str, str | None]:
     """(name, body) of the person a record belongs to, decided from the whole set."""
     if seen.body is not None and len(seen.name) > 1:
         return seen.name, seen.body
     if len(seen.name) == 1:  # 권 시장: the one 권 of that body (or of that office when no body is printed)
-        matches = sorted((n, b) for n, bodies in known.items() if n.startswith(seen.name) for b in bodies
-                         if b == seen.body or (seen.body is None and seen.title in bodies[b]))
+        matches = sorted((n, b) for n in by_family.get(seen.name, ()) for b, titles in known[n].items()
+                         if b == seen.body or (seen.body is None and seen.title in titles))
         return matches[0] if len(matches) == 1 else (seen.name, seen.body)
     bodies = known.get(seen.name, {})
     if len(bodies) == 1:
@@ -94,9 +101,13 @@ class PeopleIndex:
         for seen in records:
             if seen.body is not None and len(seen.name) > 1:
                 known[seen.name][seen.body].add(seen.title)
+        # full names by their first syllable: 권 시장 looks only at the 권s (linear in the batch)
+        by_family: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(known):
+            by_family[name[0]].append(name)
         groups: dict[tuple[str, str | None], list[_Seen]] = defaultdict(list)
         for seen in records:
-            groups[_owner(seen, known)].append(seen)
+            groups[_owner(seen, known, by_family)].append(seen)
         self._of: dict[tuple[str, int], str] = {}
         people = []
         for (name, body), group in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1] or "")):

@@ -131,8 +131,8 @@ class Extractor:
         found, step_warnings = run_steps(doc)
         found.update(link.link(found["indicators"], found["years"], found["policies"], found["officials"]))
         # The registry's body for each official, as it was named on the article's date.
-        step_warnings += registry_link.link_warnings(found["officials"], meta.published_at)
         found["officials"] = registry_link.link_organizations(found["officials"], meta.published_at)
+        step_warnings += registry_link.link_warnings(found["officials"], meta.published_at)
         return Article(
             source=Source(path=path, format=kind, encoding=decoded.encoding,
                           sha256=hashlib.sha256(data).hexdigest(), size=len(data)),

@@ -37,7 +37,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             say(why)
             return EXIT_USAGE
     if args.engine == "ray" or args.output_format == "parquet":
-        return _ray(args, settings, found, say)
+        code = _ray(args, settings, found, say)
+        if code in (0, EXIT_FAILED):
+            _people(args, say)
+        return code
     try:
         sink, previous = _open(args)
     except OutputError as exc:
@@ -62,6 +65,9 @@ def _people(args: argparse.Namespace, say: Say) -> None:
         written = write_people(args.output)
     except OSError as exc:
         say(f"cannot write the people index beside {args.output}: {exc.strerror or exc}")
+        return
+    except (KeyError, TypeError, ValueError) as exc:  # a line edited by hand in a resumed output
+        say(f"cannot build the people index of {args.output}: {type(exc).__name__}: {exc}")
         return
     if written and not args.quiet:
         say(f"people index: {written}")

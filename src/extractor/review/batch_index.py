@@ -42,7 +42,7 @@ def _row(entry: Entry) -> str:
                 f"{html.escape(kind)}</td></tr>")
     article = entry.article
     meta = article.meta
-    source = meta.outlet or getattr(meta, "issuer", None) or ""
+    source = meta.outlet or meta.issuer or ""
     date = meta.published_at.date().isoformat() if meta.published_at else ""
     counts = "".join(f'<td data-sort="{n}">{n}</td>' for n in [*_counts(article), len(article.warnings)])
     return (f'<tr><td><a href="{html.escape(entry.page)}">{ident}</a></td>'
@@ -109,12 +109,16 @@ def write_pages(lines: list[str], folder: str) -> int:
     target.mkdir(parents=True, exist_ok=True)
     entries: list[Entry] = []
     for number, line in enumerate(lines, start=1):
-        record = json.loads(line)
-        ident = str(record.get("id") or number)
-        if "error" in record:
-            entries.append(Entry(ident, "", None, f"{record['error']}: {record.get('message', '')}"))
+        try:
+            record = json.loads(line)
+            ident = str(record.get("id") or number)
+            if "error" in record:
+                entries.append(Entry(ident, "", None, f"{record['error']}: {record.get('message', '')}"))
+                continue
+            article = Article.model_validate(record)
+        except (ValueError, AttributeError) as exc:  # a line that is no article: listed as one that failed
+            entries.append(Entry(f"line {number}", "", None, f"{type(exc).__name__}: {str(exc).splitlines()[0]}"))
             continue
-        article = Article.model_validate(record)
         page = f"{number:05d}-{_slug(ident)}.html"
         (target / page).write_text(render(article), encoding="utf-8")
         entries.append(Entry(ident, page, article))

@@ -24,7 +24,7 @@ def number(value: float) -> str:
     """160000000000.0 → 160,000,000,000; 2.35 → 2.35."""
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:.6g}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")  # 1,234,567.5, never 1.23457e+06
 
 
 def quantity(value: float, unit: str | None, approximate: bool = False) -> str:

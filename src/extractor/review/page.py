@@ -78,7 +78,7 @@ def _legend(article: Article) -> str:
 def _meta_line(article: Article) -> str:
     meta = article.meta
     reporters = ", ".join(f"{r.name}{f' <{r.email}>' if r.email else ''}" for r in meta.reporters)
-    facts = [("outlet", meta.outlet), ("issuer", getattr(meta, "issuer", None)), ("reporters", reporters or None),
+    facts = [("outlet", meta.outlet), ("issuer", meta.issuer), ("reporters", reporters or None),
              ("published", meta.published_at.isoformat() if meta.published_at else None),
              ("updated", meta.updated_at.isoformat() if meta.updated_at else None),
              ("source", f"{article.source.path or '-'} · {article.source.format} · {article.source.encoding}")]

@@ -45,16 +45,29 @@ def main(argv: list[str]) -> int:
                         print(f"extract: {name}:{number}: not a JSON line: skipped", file=sys.stderr)
                         broken += 1
                         continue
-                    if not isinstance(record, dict) or str(record.get("id") or "") in done:
+                    if not isinstance(record, dict) or not ("error" in record or "body" in record):
+                        print(f"extract: {name}:{number}: not a line of extract's output: skipped", file=sys.stderr)
+                        broken += 1
+                        continue
+                    if str(record.get("id") or "") in done:
                         skipped += 1
                         continue
-                    sink.write(line)
+                    try:
+                        sink.write(line)
+                    except (KeyError, TypeError, ValueError) as exc:  # a line edited by hand
+                        print(f"extract: {name}:{number}: {type(exc).__name__}: {exc}: skipped", file=sys.stderr)
+                        broken += 1
+                        continue
                     written += 1
     except OutputRefused as exc:
         print(f"extract: {exc}", file=sys.stderr)
         return 3
     except OSError as exc:
         print(f"extract: {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 3
+    except Exception as exc:  # the database itself (DuckDB's own errors are no OSError)
+        print(f"extract: cannot write {args.output}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+              file=sys.stderr)
         return 3
     print(f"extract: {written} articles written to {args.output} ({kind}), {skipped} skipped, {broken} unreadable",
           file=sys.stderr)

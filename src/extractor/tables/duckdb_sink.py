@@ -22,6 +22,10 @@ class DuckDBSink(Sink):
 
         self._con = duckdb.connect(str(path))
         self._con.execute(ddl())
+        # A database an older version wrote gains the columns added since (names are only added).
+        for table, columns in TABLES.items():
+            for column in columns:
+                self._con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column.name} {column.type}")
 
     def _articles(self) -> list[tuple[str, str | None]]:
         return [(row[0], row[1]) for row in self._con.execute("SELECT article_id, error_type FROM articles").fetchall()]
@@ -41,7 +45,7 @@ class DuckDBSink(Sink):
         for table, records in batch.items():
             if records:
                 self._con.register("batch_rows", arrow(table, records))
-                self._con.execute(f"INSERT INTO {table} SELECT * FROM batch_rows")
+                self._con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
                 self._con.unregister("batch_rows")
         self._con.execute("COMMIT")
 
@@ -65,5 +69,11 @@ class DuckDBSink(Sink):
         self._con.execute("COMMIT")
 
     def close(self) -> None:
-        super().close()
+        try:
+            super().close()
+        finally:
+            self._con.close()
+
+    def abandon(self) -> None:
+        super().abandon()
         self._con.close()

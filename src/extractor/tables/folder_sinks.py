@@ -30,6 +30,10 @@ class ParquetSink(_FolderSink):
         super().__init__(folder, resume=resume)
         self._pq = need_extra("pyarrow.parquet")
         done = {p.stem for p in (folder / "articles").glob("part-*.parquet")}
+        for table, columns in TABLES.items():
+            parts = sorted((folder / table).glob("part-*.parquet")) if (folder / table).is_dir() else []
+            if parts and self._pq.read_schema(parts[0]).names != [c.name for c in columns]:
+                raise OutputRefused(f"{folder / table} has other columns than this version writes: use a new folder")
         for table in TABLES:  # parts of a batch cut short before its articles part: written again
             (folder / table).mkdir(exist_ok=True)
             for part in (folder / table).glob("part-*"):
@@ -81,10 +85,13 @@ class CsvSink(_FolderSink):
 
     def __init__(self, folder: Path, *, resume: bool = False) -> None:
         super().__init__(folder, resume=resume)
+        self._finish_rewrite()  # a close cut short while it replaced the person_id files
         manifest = folder / self.MANIFEST
         sizes: dict[str, int] = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
         for table, columns in TABLES.items():
             path = folder / f"{table}.csv"
+            if path.exists() and path.stat().st_size and _header(path) != [c.name for c in columns]:
+                raise OutputRefused(f"{path} has other columns than this version writes: use a new folder")
             if table in sizes and path.exists():
                 with path.open("r+b") as handle:
                     handle.truncate(sizes[table])
@@ -97,30 +104,47 @@ class CsvSink(_FolderSink):
         with (self.folder / "articles.csv").open(encoding="utf-8-sig", newline="") as handle:
             return [(row["article_id"], row["error_type"] or None) for row in csv.DictReader(handle)]
 
+    PENDING = "_rewrite.pending"
+
     def write_people(self) -> None:
+        """Every rewritten file is complete before any replaces its table, and a journal says
+        so: a close cut short is finished by the next run, never left half way."""
         officials = self._read("officials")
         found = people.index(officials)
         for table in ("officials", "quotes"):
             records = officials if table == "officials" else self._read("quotes")
             for record in records:
                 record["person_id"] = people.person_of(found, record)
-            self._rewrite(table, records)
-        self._rewrite("people", people.people_rows(found))
+            self._write_temporary(table, records)
+        self._write_temporary("people", people.people_rows(found))
+        (self.folder / self.PENDING).write_text("officials quotes people", encoding="utf-8")
+        self._finish_rewrite()
+
+    def _finish_rewrite(self) -> None:
+        pending = self.folder / self.PENDING
+        if not pending.exists():
+            for stale in self.folder.glob("*.csv.tmp"):  # written, but never journaled: not complete
+                stale.unlink()
+            return
+        for table in pending.read_text(encoding="utf-8").split():
+            temporary = self.folder / f"{table}.csv.tmp"
+            if temporary.exists():
+                os.replace(temporary, self.folder / f"{table}.csv")
         self._save_manifest()
+        pending.unlink()
 
     def _read(self, table: str) -> list[dict[str, Any]]:
         with (self.folder / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
             return list(csv.DictReader(handle))
 
-    def _rewrite(self, table: str, records: list[dict[str, Any]]) -> None:
-        target = self.folder / f"{table}.csv"
-        temporary = target.with_suffix(".tmp")
+    def _write_temporary(self, table: str, records: list[dict[str, Any]]) -> None:
         columns = TABLES[table]
-        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+        with (self.folder / f"{table}.csv.tmp").open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(c.name for c in columns)
             writer.writerows([_csv_value(r.get(c.name)) for c in columns] for r in records)
-        os.replace(temporary, target)
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def _write(self, batch: Rows) -> None:
         for table, columns in TABLES.items():
@@ -134,6 +158,11 @@ class CsvSink(_FolderSink):
         temporary = self.folder / (self.MANIFEST + ".tmp")
         temporary.write_text(json.dumps(sizes), encoding="utf-8")
         os.replace(temporary, self.folder / self.MANIFEST)
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle), [])
 
 
 def _csv_value(value: Any) -> str:

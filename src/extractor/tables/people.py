@@ -22,11 +22,10 @@ def index(officials: Iterable[Mapping[str, Any]]) -> PeopleIndex:
     """The people index over officials rows (one per article and official index)."""
     by_article: dict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
     for row in officials:
-        count = int(row.get("mentions") or 1)
         by_article[str(row["article_id"])][int(row["official"])] = {
             "name": row["name"], "title": row["title"], "organization": row.get("organization") or None,
             "organization_id": row.get("organization_id") or None,
-            "organization_name": row.get("organization_name") or None, "mentions": [None] * count}
+            "organization_name": row.get("organization_name") or None, "mention_count": row.get("mentions") or 1}
     return PeopleIndex({"id": article, "officials": [found[i] for i in sorted(found)]}
                        for article, found in sorted(by_article.items()))
 

@@ -73,19 +73,22 @@ def rows(ident: str, record: dict[str, Any]) -> Rows:
                                  "organization_name": official.get("organization_name"),
                                  "mentions": len(mentions), "person_id": None, **_span(official)})
         for k, mention in enumerate(mentions):
-            out["mentions"].append({**base, "official": i, "mention": k, "span_start": mention["start"],
-                                    "span_end": mention["end"], "text": body[mention["start"]:mention["end"]]})
+            start, end = mention.get("start"), mention.get("end")
+            text = body[start:end] if isinstance(start, int) and isinstance(end, int) else None
+            out["mentions"].append({**base, "official": i, "mention": k, "span_start": start, "span_end": end,
+                                    "text": text})
     policy_of = _policy_of(record.get("policies") or [])
     for i, ind in enumerate(record.get("indicators") or []):
         previous, change = ind.get("previous") or {}, ind.get("change") or {}
-        span = ind.get("span") or {"start": 0, "end": 0}
+        span = ind.get("span") or {}
         out["indicators"].append({
             **base, "indicator": i, "value": ind.get("value"), "unit": ind.get("unit"),
             "approximate": bool(ind.get("approximate")), "bound": ind.get("bound"), "low": ind.get("low"),
             "high": ind.get("high"), "previous_value": previous.get("value"),
             "change_direction": change.get("direction"), "change_multiple": change.get("multiple"),
             "change_percent": change.get("percent"), "year": ind.get("year"), "subject": ind.get("subject"),
-            "sentence": sentence_around(body, span["start"], span["end"]), "policy": policy_of.get(i), **_span(ind)})
+            "sentence": sentence_around(body, int(span.get("start") or 0), int(span.get("end") or 0)),
+            "policy": policy_of.get(i), **_span(ind)})
     for i, year in enumerate(record.get("years") or []):
         out["years"].append({**base, "year_mention": i, **{k: year.get(k) for k in (
             "year", "month", "day", "start_year", "end_year")}, "relative": bool(year.get("relative")), **_span(year)})

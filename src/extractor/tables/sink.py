@@ -42,7 +42,10 @@ def _arrow_type(pa: Any, kind: str) -> Any:
 def _instant(value: Any) -> datetime | None:
     if not value:
         return None
-    parsed = datetime.fromisoformat(value)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except (TypeError, ValueError):  # a JSON line edited by hand: no time rather than no table
+        return None
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
@@ -92,14 +95,11 @@ class Sink:
         raise NotImplementedError
 
     def done_ids(self) -> set[str]:
-        return set(self.errors()) | self._ok_ids()
+        return {ident for ident, _ in self._articles()}
 
     def errors(self) -> dict[str, str]:
         """Articles written as failures: id → error type."""
         return {ident: kind for ident, kind in self._articles() if kind}
-
-    def _ok_ids(self) -> set[str]:
-        return {ident for ident, kind in self._articles() if not kind}
 
     def _articles(self) -> list[tuple[str, str | None]]:
         """(article_id, error_type) of every article row written so far."""
@@ -111,5 +111,12 @@ class Sink:
     def __enter__(self) -> Sink:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            self.close()
+        else:  # failing: no half batch committed and no people index over it; the error stands
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Drop what is buffered and release the output without writing more."""
+        self._rows, self._pending = empty(), 0
