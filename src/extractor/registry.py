@@ -18,12 +18,13 @@ from collections import defaultdict
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-KINDS = ("중앙행정기관", "광역자치단체", "기초자치단체", "행정시", "교육청", "지방의회", "공공기관",
-         "국회/정당", "법원/검찰/경찰", "국제기구", "외국 정부")
+Kind = Literal["중앙행정기관", "광역자치단체", "기초자치단체", "행정시", "교육청", "지방의회", "공공기관",
+               "국회/정당", "법원/검찰/경찰", "국제기구", "외국 정부"]
+KINDS: tuple[str, ...] = get_args(Kind)
 # Words before an office that do not change the body (전 군수 was the 군수 of the same 군).
 _FORMER = ("전 ", "前 ", "당시 ", "현 ")
 # The most words a name with its place takes (경상북도 구미시 고용정책과): longer text is no body's
@@ -37,8 +38,7 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str = Field(min_length=1, pattern=r"^[a-z0-9-]+$")
     name: str = Field(min_length=1)
-    kind: Literal["중앙행정기관", "광역자치단체", "기초자치단체", "행정시", "교육청", "지방의회", "공공기관",
-                  "국회/정당", "법원/검찰/경찰", "국제기구", "외국 정부"]
+    kind: Kind
     parent: str | None = None
     valid_from: date | None = None
     valid_to: date | None = None

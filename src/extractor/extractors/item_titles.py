@@ -20,8 +20,12 @@ from . import symbol_runs
 MAX_PHRASE = 40
 _LIST_ENDS = ("JKO", "JKS", "JX", "JKB", "JC", "VCP")
 _SEPARATOR = re.compile(r"[\s,，.:：)\]]*")
-# What trails an item before the next mark: "▲A, ▲B 및 ▲C", "△… 등 △…".
-_TRAILING = re.compile(r"(?:[\s,，]|및|또는|그리고)+$")
+
+
+@cache
+def _trailing() -> re.Pattern[str]:
+    """What trails an item before the next mark: "▲A, ▲B 및 ▲C" (markers.toml's conjunctions)."""
+    return re.compile(rf"(?:[\s,，]|{rules.alternation(rules.get(Markers).symbols.conjunctions)})+$")
 
 
 @cache
@@ -61,7 +65,7 @@ def mark_title(doc: Document, start: int, end: int, last: bool) -> tuple[int, in
     # ◇ 국장급 ▲… : a heading's title stops at its sub-list
     sub_list = symbol_runs.char_class(rules.get(Markers).symbols.marks).search(body, start, end)
     end = sub_list.start() if sub_list else end
-    trail = _TRAILING.search(body, start, end)
+    trail = _trailing().search(body, start, end)
     end = trail.start() if trail else end
     if last:
         stop = sentence_end().search(body, start, end)

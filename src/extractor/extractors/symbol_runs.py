@@ -134,7 +134,7 @@ def _ends_sentence(text: str) -> bool:
 def _is_caption(text: str) -> bool:
     symbols = _symbols()
     stripped = text.rstrip()
-    return (stripped.startswith("위 사진") or any(sign in stripped for sign in symbols.caption_signs)
+    return (stripped.startswith(symbols.caption_openings) or any(sign in stripped for sign in symbols.caption_signs)
             or stripped.endswith(symbols.caption_endings))
 
 

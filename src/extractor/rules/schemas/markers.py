@@ -41,6 +41,8 @@ class Symbols(BaseModel):
     transcript_marks: tuple[str, ...] = ()
     caption_signs: tuple[str, ...] = ()
     caption_endings: tuple[str, ...] = ()
+    caption_openings: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
     metadata_labels: tuple[str, ...] = ()
     sign: MarkerRule
     speaker: MarkerRule
