@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import threading
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,7 +25,10 @@ DEFAULT_OPTIONS: dict[str, Any] = {"load_typo_dict": False, "load_multi_dict": F
 MAX_CHUNK = 4000
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, three times the
+# cost of a plain one, and a document makes a Token per morpheme. Hashed and compared by value
+# as before; nothing writes to a Token.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     form: str
     tag: str
@@ -84,14 +88,33 @@ def kiwi(**options: Any) -> Any:
 def analyse(body: str, published: date | None = None, *, analyzer: Any = None) -> Document:
     """Tokenize `body` and group its tokens into sentences that never cross a line."""
     analyzer = analyzer if analyzer is not None else kiwi()
-    tokens: list[Token] = []
-    sentences: list[tuple[int, int]] = []
+    found = pieces(body)
+    return document(body, found, [analyzer.tokenize(text) for _, text in found], published)
+
+
+def pieces(body: str) -> list[tuple[int, str]]:
+    """What Kiwi is given of a body: each line's non-blank pieces, with their offsets in it.
+
+    Kiwi is called on each piece alone, one by one here or in its batch API on its own
+    threads (batch/threads.py): both give each piece the same tokens, so both give one record.
+    """
+    found: list[tuple[int, str]] = []
     offset = 0
     for line in body.split("\n"):
         for start, chunk in _chunks(line):
             if chunk.strip():
-                _analyse_line(analyzer, chunk, offset + start, tokens, sentences)
+                found.append((offset + start, chunk))
         offset += len(line) + 1
+    return found
+
+
+def document(body: str, found: list[tuple[int, str]], results: Iterable[Iterable[Any]],
+             published: date | None = None) -> Document:
+    """The Document of `body` from Kiwi's tokens of each of its `pieces`, in their order."""
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    for (offset, _), result in zip(found, results, strict=True):
+        _take_line(result, offset, tokens, sentences)
     return Document(body=body, tokens=tokens, sentences=sentences, published=published)
 
 
@@ -108,15 +131,15 @@ def _chunks(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _analyse_line(analyzer: Any, line: str, offset: int, tokens: list[Token],
-                  sentences: list[tuple[int, int]]) -> None:
+def _take_line(result: Iterable[Any], offset: int, tokens: list[Token], sentences: list[tuple[int, int]]) -> None:
     """Tokens with offsets into the body, and each sentence's span, first token to last.
 
     Kiwi numbers sentences in order within the call, so a sentence ends when the
     number changes: no table of spans to sort (this loop runs once per token).
     """
     current, lo, hi = -1, 0, 0
-    for tok in analyzer.tokenize(line):
+    append = tokens.append
+    for tok in result:
         start, end, position = offset + tok.start, offset + tok.end, tok.sent_position
         if position != current:
             if current >= 0:
@@ -124,6 +147,6 @@ def _analyse_line(analyzer: Any, line: str, offset: int, tokens: list[Token],
             current, lo, hi = position, start, end
         elif end > hi:
             hi = end
-        tokens.append(Token(tok.form, tok.tag, start, end, len(sentences)))
+        append(Token(tok.form, tok.tag, start, end, len(sentences)))
     if current >= 0:
         sentences.append((lo, hi))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -19,12 +20,13 @@ from pydantic import ValidationError
 from . import analysis, link, rules
 from .article_meta import meta_of, warnings_of
 from .budget import read_file, time_budget
+from .clean.lines import Cleaned
 from .clean.text import clean_text
 from .decode import decode
 from .errors import ExtractorError, InputError, InternalError
 from .extractors import indicators, officials, policies, quotes, registry_link, sections, years
 from .extractors.base import Result, Step, check_order
-from .records import Article, Source
+from .records import Article, Meta, Source
 
 Format = Literal["auto", "text", "html"]
 Source_ = str | bytes | Path
@@ -74,18 +76,57 @@ class Extractor:
         or time budget, not a regular file, an unreadable `published_at`) and `InternalError`
         for a bug of ours met on it; both are `ExtractorError`, each a one-line message.
         """
-        wanted = _as_format(format or self.settings.format)
         # The time budget covers reading too: a slow or stuck file system is the document's fault.
         with time_budget(self.settings.time_limit):
+            prepared = self.prepare(source, published_at=published_at, path=path, format=format)
+            analyzer = self.analyzer
+            return self.finish(prepared, [analyzer.tokenize(text) for _, text in prepared.pieces])
+
+    def prepare(self, source: Source_, *, published_at: datetime | date | str | None = None,
+                path: str | None = None, format: str | None = None) -> Prepared:
+        """Everything before Kiwi: read, decode, clean, metadata; and the pieces Kiwi is to tokenize.
+
+        The batch engine (batch/threads.py) runs this and `finish` in its main thread and Kiwi
+        on its own threads in between; `extract` runs the three in turn. Raises as `extract` does.
+        """
+        wanted = _as_format(format or self.settings.format)
+        with _guarded():
             data, note = self._read(source)
-            try:
-                article = self._extract_bytes(data, path=path or (str(source) if isinstance(source, Path) else None),
-                                              published_at=published_at, wanted=wanted)
-                return article.model_copy(update={"warnings": [*article.warnings, note]}) if note else article
-            except ExtractorError:
-                raise
-            except Exception as exc:  # a bug of ours: the document fails, with one line that names it
-                raise InternalError(f"internal error ({type(exc).__name__}): {_first_line(exc)}") from exc
+            if len(data) > self.settings.max_bytes:
+                raise InputError(f"{len(data)} bytes is over the limit of {self.settings.max_bytes}")
+            decoded = decode(data, max_bytes=self.settings.max_bytes)
+            kind = _format(wanted, decoded.text, path or (str(source) if isinstance(source, Path) else None))
+            if kind == "html":
+                from .clean.html import clean_html  # bs4 costs 0.1 s to import: only pages pay it
+
+                cleaned = clean_html(decoded.text)
+            else:
+                cleaned = clean_text(decoded.text)
+            meta = meta_of(cleaned, published_at, self.settings.kind)
+            source_record = Source(path=path or (str(source) if isinstance(source, Path) else None), format=kind,
+                                   encoding=decoded.encoding, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+            warnings = decoded.warnings + cleaned.warnings + warnings_of(cleaned, meta)
+            return Prepared(source_record, cleaned, meta, warnings, note, analysis.pieces(cleaned.body))
+
+    def finish(self, prepared: Prepared, results: Iterable[Iterable[Any]]) -> Article:
+        """Everything after Kiwi: `results` are Kiwi's tokens of each of `prepared.pieces`, in order."""
+        with _guarded():
+            cleaned, meta = prepared.cleaned, prepared.meta
+            published = meta.published_at.date() if meta.published_at else None
+            doc = analysis.document(cleaned.body, prepared.pieces, results, published)
+            found, step_warnings = run_steps(doc)
+            found.update(link.link(found["indicators"], found["years"], found["policies"], found["officials"]))
+            # The registry's body for each official, as it was named on the article's date.
+            found["officials"] = registry_link.link_organizations(found["officials"], meta.published_at)
+            step_warnings += registry_link.link_warnings(found["officials"], meta.published_at)
+            note = [prepared.note] if prepared.note else []
+            return Article(
+                source=prepared.source, meta=meta, body=cleaned.body, captions=cleaned.captions,
+                removed=cleaned.removed, warnings=prepared.warnings + step_warnings + note,
+                officials=found["officials"], indicators=found["indicators"], years=found["years"],
+                policies=found["policies"], quotes=found["quotes"], programs=found["programs"],
+                sections=found["sections"],
+            )
 
     def _read(self, source: Source_) -> tuple[bytes, str | None]:
         """The input's bytes, and a warning when text had to be repaired to become bytes."""
@@ -113,35 +154,28 @@ class Extractor:
                 exc.input_id = ident or (str(source) if isinstance(source, Path) else str(position))
                 yield exc
 
-    def _extract_bytes(self, data: bytes, *, path: str | None, published_at: datetime | date | str | None,
-                       wanted: Format) -> Article:
-        if len(data) > self.settings.max_bytes:
-            raise InputError(f"{len(data)} bytes is over the limit of {self.settings.max_bytes}")
-        decoded = decode(data, max_bytes=self.settings.max_bytes)
-        kind = _format(wanted, decoded.text, path)
-        if kind == "html":
-            from .clean.html import clean_html  # bs4 costs 0.1 s to import: only pages pay it
 
-            cleaned = clean_html(decoded.text)
-        else:
-            cleaned = clean_text(decoded.text)
-        meta = meta_of(cleaned, published_at, self.settings.kind)
-        published = meta.published_at.date() if meta.published_at else None
-        doc = analysis.analyse(cleaned.body, published, analyzer=self.analyzer)
-        found, step_warnings = run_steps(doc)
-        found.update(link.link(found["indicators"], found["years"], found["policies"], found["officials"]))
-        # The registry's body for each official, as it was named on the article's date.
-        found["officials"] = registry_link.link_organizations(found["officials"], meta.published_at)
-        step_warnings += registry_link.link_warnings(found["officials"], meta.published_at)
-        return Article(
-            source=Source(path=path, format=kind, encoding=decoded.encoding,
-                          sha256=hashlib.sha256(data).hexdigest(), size=len(data)),
-            meta=meta, body=cleaned.body, captions=cleaned.captions, removed=cleaned.removed,
-            warnings=decoded.warnings + cleaned.warnings + warnings_of(cleaned, meta) + step_warnings,
-            officials=found["officials"], indicators=found["indicators"], years=found["years"],
-            policies=found["policies"], quotes=found["quotes"], programs=found["programs"],
-            sections=found["sections"],
-        )
+@dataclass(frozen=True)
+class Prepared:
+    """A document read, decoded and cleaned: what `finish` needs besides Kiwi's tokens."""
+
+    source: Source
+    cleaned: Cleaned
+    meta: Meta
+    warnings: list[str]
+    note: str | None  # a repair made to the input itself (lone surrogates): the record's last warning
+    pieces: list[tuple[int, str]]  # (offset in the body, text) for Kiwi: analysis.pieces
+
+
+@contextmanager
+def _guarded() -> Iterator[None]:
+    """A bug of ours met on a document fails that document, with one line that names it."""
+    try:
+        yield
+    except ExtractorError:
+        raise
+    except Exception as exc:
+        raise InternalError(f"internal error ({type(exc).__name__}): {_first_line(exc)}") from exc
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
