@@ -48,7 +48,7 @@ def test_a_dead_worker_fails_only_its_document(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(runner, "process", killing_process)
     out = io.StringIO()
     failures: list[str] = []
-    summary = runner.run(items, out, jobs=2, on_failure=failures.append, settings=Settings(time_limit=1.5))
+    summary = runner.run(items, out, jobs=2, processes=2, on_failure=failures.append, settings=Settings(time_limit=1.5))
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [line["id"] for line in lines] == names
     assert [line["id"] for line in lines if "error" in line] == ["killer", "stuck"]
@@ -99,7 +99,7 @@ def many(tmp_path: Path) -> Path:
 
 
 def _start(folder: Path, out: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "extractor", str(folder), "-j", "2", "-o", str(out)],
+    return subprocess.Popen([sys.executable, "-m", "extractor", str(folder), "--processes", "2", "-o", str(out)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

@@ -93,7 +93,8 @@ def _local(args: argparse.Namespace, settings: Settings, found: Expanded, sink: 
     if previous.retried and not args.quiet:
         say(f"--retry-failed: {previous.retried} error lines removed, their inputs are tried again")
     try:
-        summary = run_batch(items, sink, settings=settings, jobs=args.jobs, ordered=not args.unordered,
+        summary = run_batch(items, sink, settings=settings, jobs=args.jobs, processes=args.processes,
+                            ordered=not args.unordered,
                             skip=previous.done, published_at=args.published, progress=progress,
                             on_failure=say, note=say)
     except OutputClosed:

@@ -27,7 +27,7 @@ from ..pipeline import Settings
 from .item import Item
 from .output import done_ids
 from .progress import Progress
-from .worker import error_line, init_pool_worker, init_worker, process
+from .worker import error_line, init_pool_worker, process
 
 _IN_FLIGHT_PER_JOB = 4
 _GRACE = 10.0  # seconds past the time budget (at most the budget again) before a stuck worker is stopped
@@ -68,10 +68,15 @@ class Summary:
 
 
 def run(items: Iterable[Item], out: Writer, *, settings: Settings | None = None, jobs: int | None = None,
-        ordered: bool = True, skip: set[str] | None = None, published_at: str | None = None,
+        processes: int = 1, ordered: bool = True, skip: set[str] | None = None, published_at: str | None = None,
         progress: Progress | None = None, on_failure: Callable[[str], None] | None = None,
         note: Callable[[str], None] | None = None) -> Summary:
-    """Extract every item to `out`, a line each; failures become error lines (and `on_failure` calls)."""
+    """Extract every item to `out`, a line each; failures become error lines (and `on_failure` calls).
+
+    `jobs` is Kiwi's threads in this one process (batch/threads.py); `processes` above 1 runs
+    that many worker processes instead, one document each at a time, for a machine whose main
+    thread cannot keep up with Kiwi's threads, or for documents that may kill their process.
+    """
     settings = settings or Settings()
     jobs = jobs or os.cpu_count() or 1
     summary = Summary()
@@ -91,12 +96,12 @@ def run(items: Iterable[Item], out: Writer, *, settings: Settings | None = None,
 
     try:
         todo = _todo(items, skip or set(), summary, note)
-        if jobs <= 1:
-            init_worker(settings)
-            for item in todo:
-                write(process(item, published_at))
+        if processes <= 1:
+            from .threads import Engine
+
+            Engine(settings, jobs, published_at).run(todo, write)
         else:
-            _pooled(todo, write, jobs, ordered, published_at, settings)
+            _pooled(todo, write, processes, ordered, published_at, settings)
     except KeyboardInterrupt as exc:
         summary.interrupted = True
         summary.terminated = isinstance(exc, Terminated)

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..clean.meta import parse_timestamp
 from ..errors import ExtractorError
 from ..pipeline import Extractor, Settings
+from ..records import Article
 from .item import Item
 
 _worker: Extractor | None = None
@@ -32,25 +33,40 @@ def process(item: Item, published_at: str | None = None) -> tuple[str, bool]:
         _worker = Extractor(Settings())
     if item.error:
         return error_line(item.id, item.error_kind, item.error), False
+    source, published, warnings = inputs_of(item, published_at)
+    try:
+        article = _worker.extract(source, published_at=published, path=item.shown_path, format=item.format)
+    except Exception as exc:
+        return failure_line(item, exc), False
+    return article_line(item, article, warnings), True
+
+
+def inputs_of(item: Item, published_at: str | None) -> tuple[Path | bytes, str | None, list[str]]:
+    """What is extracted for `item`: its source, the publication date to give, warnings to add."""
     warnings = list(item.warnings)
     published = item.published_at or published_at
     if item.published_at and parse_timestamp(item.published_at) is None:
         # the record's own date is a hint, not the article: warn and read the page's date instead
         warnings.append(f"published_at {item.published_at!r} is not a date: ignored")
         published = published_at
-    try:
-        source = Path(item.path) if item.path else (item.data or b"")
-        article = _worker.extract(source, published_at=published, path=item.shown_path, format=item.format)
-    except ExtractorError as exc:
-        return error_line(item.id, type(exc).__name__, str(exc)), False
-    except Exception as exc:  # a bug of ours must not stop the batch: report it on the input's line
-        return error_line(item.id, type(exc).__name__, f"internal error: {exc}"), False
+    return (Path(item.path) if item.path else (item.data or b"")), published, warnings
+
+
+def article_line(item: Item, article: Article, warnings: list[str]) -> str:
+    """The output line of an extracted item: its id, URL and the batch's warnings added."""
     update: dict[str, object] = {"id": item.id}
     if item.url:
         update["source"] = article.source.model_copy(update={"url": item.url})
     if warnings:
         update["warnings"] = [*article.warnings, *warnings]
-    return article.model_copy(update=update).model_dump_json(), True
+    return article.model_copy(update=update).model_dump_json()
+
+
+def failure_line(item: Item, exc: Exception) -> str:
+    """The error line of an item whose extraction raised: a bug of ours must not stop the batch."""
+    if isinstance(exc, ExtractorError):
+        return error_line(item.id, type(exc).__name__, str(exc))
+    return error_line(item.id, type(exc).__name__, f"internal error: {exc}")
 
 
 def error_line(ident: str, kind: str, message: str) -> str:
