@@ -77,3 +77,15 @@ def test_cli_format_parquet(local_ray: None, corpus: Path, tmp_path: Path) -> No
     assert code == 1  # two of the inputs are broken
     lines = [json.loads(line) for line in pq.read_table(target).column("line").to_pylist()]
     assert len(lines) == 6 and sum(1 for line in lines if "error" in line) == 2
+
+
+def test_one_actor_with_two_kiwi_threads_gives_the_same_lines(local_ray: None, corpus: Path) -> None:
+    """An actor's CPUs become its Kiwi's threads; the lines are those of one thread, in input order."""
+    from extractor.batch import ray_engine
+
+    names = [str(corpus), str(corpus / "more.jsonl")]
+    one, threaded = io.StringIO(), io.StringIO()
+    run_local(discover(names), one, jobs=1)
+    summary = ray_engine.run(discover(names), threaded, actors=1, threads=2)
+    assert threaded.getvalue().splitlines() == one.getvalue().splitlines()
+    assert (summary.ok, summary.failed) == (5, 2)

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     args.resume = args.resume or args.retry_failed
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs takes a whole number of at least 1")
-    if args.processes < 1:
+    if args.processes is not None and args.processes < 1:
         parser.error("--processes takes a whole number of at least 1")
     _formats(parser, args)
     if args.published is not None:

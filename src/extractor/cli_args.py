@@ -49,10 +49,10 @@ def parser() -> argparse.ArgumentParser:
                         help="publication date, overriding the page's (resolves 올해, 지난해 …)")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="Kiwi threads for a batch, in one process with one model (default: the number of cores);"
-                             " with --engine ray, the actors")
-    parser.add_argument("--processes", type=int, metavar="P", default=1,
+                             " with --engine ray, each actor's threads and CPUs (default 1)")
+    parser.add_argument("--processes", type=int, metavar="P",
                         help="worker processes instead, each with its own Kiwi (default 1: see the README for when"
-                             " more pay)")
+                             " more pay); with --engine ray, the actors (default: as many as the cluster's CPUs hold)")
     parser.add_argument("--unordered", action="store_true", help="write lines as documents finish")
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
                         help="local worker processes (default) or a Ray cluster (pip install 'extractor[ray]')")

@@ -93,7 +93,7 @@ def _local(args: argparse.Namespace, settings: Settings, found: Expanded, sink: 
     if previous.retried and not args.quiet:
         say(f"--retry-failed: {previous.retried} error lines removed, their inputs are tried again")
     try:
-        summary = run_batch(items, sink, settings=settings, jobs=args.jobs, processes=args.processes,
+        summary = run_batch(items, sink, settings=settings, jobs=args.jobs, processes=args.processes or 1,
                             ordered=not args.unordered,
                             skip=previous.done, published_at=args.published, progress=progress,
                             on_failure=say, note=say)
@@ -138,7 +138,8 @@ def _ray(args: argparse.Namespace, settings: Settings, found: Expanded, say: Say
     items = found.items(max_bytes=settings.max_bytes, input_format=args.input_format, note=say)
     try:
         summary = ray_engine.run(_named(items, say), sink, settings=settings, address=args.address,
-                                 actors=args.jobs, published_at=args.published, skip=previous.done,
+                                 actors=args.processes, threads=args.jobs or 1,
+                                 published_at=args.published, skip=previous.done,
                                  parquet=args.output if args.output_format == "parquet" else None)
     except ray_engine.MissingRay as exc:
         say(str(exc))

@@ -1,10 +1,11 @@
 """The same batch run on a Ray cluster: read inputs → map_batches with Kiwi-holding actors → write.
 
-Ray is an optional extra (`pip install 'extractor[ray]'`). Each actor builds one
-Extractor, and so one Kiwi, and runs the very function the local engine's workers run
-(`worker.process`), so both engines give the same line for the same input, error lines
-included. File items travel as paths (every node must see the same files); JSON Lines
-and WARC items carry their bytes.
+Ray is an optional extra (`pip install 'extractor[ray]'`). Each actor is the local
+engine (`threads.Engine`): one Extractor and one Kiwi whose C++ threads are the actor's
+CPUs, so an 8-CPU node runs, say, two 4-thread actors with two models in memory instead
+of eight, and both engines give the same line for the same input, error lines included.
+File items travel as paths (every node must see the same files); JSON Lines and WARC
+items carry their bytes.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from typing import Any
 from ..pipeline import Settings
 from .item import Item
 from .runner import Summary, Writer
-from .worker import init_worker, process
+from .threads import Engine
 
 INSTALL_HINT = "--engine ray needs Ray: pip install 'extractor[ray]'"
-BATCH_SIZE = 8
+BATCH_PER_THREAD = 16  # Kiwi reads ahead 16 pieces a thread: a smaller batch would leave its threads idle at each end
 
 
 class MissingRay(RuntimeError):
@@ -40,17 +41,18 @@ def _ray() -> Any:
 
 
 class ExtractActor:
-    """A Ray actor holding one Extractor (one Kiwi) for all the batches it is given."""
+    """A Ray actor holding one engine (one Kiwi on `threads` threads) for all the batches it is given."""
 
-    def __init__(self, settings: Settings, published_at: str | None) -> None:
-        init_worker(settings)
-        self.published_at = published_at
+    def __init__(self, settings: Settings, published_at: str | None, threads: int = 1) -> None:
+        self.engine = Engine(settings, threads, published_at)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        lines, oks = [], []
+        items = []
         for row in _rows(batch):
             row["warnings"] = tuple(json.loads(row.get("warnings") or "[]"))
-            line, ok = process(Item(**row), self.published_at)
+            items.append(Item(**row))
+        lines, oks = [], []
+        for line, ok in self.engine.lines(items):
             lines.append(line)
             oks.append(ok)
         return {"id": list(batch["id"]), "line": lines, "ok": oks}
@@ -77,9 +79,13 @@ def _plain(value: Any) -> Any:
 
 
 def run(items: Iterable[Item], out: Writer | None, *, settings: Settings | None = None,
-        address: str | None = None, actors: int | None = None, published_at: str | None = None,
+        address: str | None = None, actors: int | None = None, threads: int = 1, published_at: str | None = None,
         parquet: str | None = None, skip: set[str] | None = None) -> Summary:
-    """Extract every item on Ray; JSON Lines to `out` in input order, or Parquet to `parquet`."""
+    """Extract every item on Ray; JSON Lines to `out` in input order, or Parquet to `parquet`.
+
+    Each actor asks Ray for `threads` CPUs and gives them to its Kiwi; `actors` defaults to
+    as many as the cluster's CPUs hold.
+    """
     ray = _ray()
     settings = settings or Settings()
     summary = Summary()
@@ -103,10 +109,12 @@ def run(items: Iterable[Item], out: Writer | None, *, settings: Settings | None 
     context.enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     dataset = ray.data.from_items(rows)
-    size = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    threads = max(1, threads)
+    size = actors or max(1, int(ray.cluster_resources().get("CPU", 1)) // threads)
     results = dataset.map_batches(
-        ExtractActor, fn_constructor_kwargs={"settings": settings, "published_at": published_at},
-        batch_size=BATCH_SIZE, compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1, batch_format="numpy",
+        ExtractActor, fn_constructor_kwargs={"settings": settings, "published_at": published_at, "threads": threads},
+        batch_size=BATCH_PER_THREAD * threads, compute=ray.data.ActorPoolStrategy(size=size), num_cpus=threads,
+        batch_format="numpy",
     )
     if parquet:
         results = results.materialize()  # computed once, then written and counted

@@ -8,9 +8,11 @@ its line, while Kiwi's threads tokenize the documents behind it. One model in me
 instead of one per worker process, and our Python overlaps Kiwi's C++.
 
 The time budget holds without SIGALRM in any other thread: the two Python stages run
-in the main thread, each under the document's remaining budget, and the time is checked
-between pieces, so a document over budget gets its error line and its other pieces are
-not tokenized. Lines are written in input order, as soon as every document before them
+in the calling thread, the second under what the first left of the document's budget
+(an alarm stops them in the main thread; in another, such as a Ray actor's, the clock
+is read when each returns). The budget counts the document's own work, not the time it
+waited behind a slow one; Kiwi's part, on its threads, is linear in the text, which the
+size limit bounds. Lines are written in input order, as soon as every document before them
 is written: at most Kiwi's look-ahead of documents waits in memory, whatever the batch.
 """
 
@@ -36,7 +38,7 @@ class _Doc:
     """One document between its reading and its line."""
 
     item: Item
-    deadline: float | None
+    spent: float = 0.0  # seconds of our stages so far: the budget is the document's own time
     warnings: list[str] = field(default_factory=list)
     prepared: Prepared | None = None
     results: list[Any] = field(default_factory=list)
@@ -81,15 +83,11 @@ class Engine:
                     self._finish(doc)
                     continue
                 for _, text in doc.prepared.pieces:
-                    if self._over(doc):
-                        break
                     owners.append(doc)
                     yield text
 
         for result in self.kiwi.tokenize(feed()):
             doc = owners.popleft()
-            if doc.line is not None:  # over budget: the rest of its pieces are dropped
-                continue
             doc.results.append(result)
             assert doc.prepared is not None
             if len(doc.results) == len(doc.prepared.pieces):
@@ -98,50 +96,48 @@ class Engine:
         flush()
 
     def _prepare(self, item: Item) -> _Doc:
-        limit = self.settings.time_limit
-        doc = _Doc(item, time.monotonic() + limit if limit else None)
+        doc = _Doc(item)
         if item.error:
             doc.line = error_line(item.id, item.error_kind, item.error), False
             return doc
         source, published, doc.warnings = inputs_of(item, self.published_at)
+        started = time.monotonic()
         try:
-            with time_budget(limit):
+            with time_budget(self.settings.time_limit):
                 doc.prepared = self.extractor.prepare(source, published_at=published, path=item.shown_path,
                                                       format=item.format)
+            self._charge(doc, started)
         except Exception as exc:
-            doc.line = failure_line(item, exc), False
+            doc.line, doc.prepared = (failure_line(item, exc), False), None
         return doc
 
     def _finish(self, doc: _Doc) -> None:
         assert doc.prepared is not None
+        started = time.monotonic()
         try:
             with time_budget(self._left(doc)):
                 article = self.extractor.finish(doc.prepared, doc.results)
-                doc.line = article_line(doc.item, article, doc.warnings), True
+            self._charge(doc, started)
+            doc.line = article_line(doc.item, article, doc.warnings), True
         except OverBudget:  # the alarm was set to what was left: the line names the whole budget
             doc.line = failure_line(doc.item, self._overdue()), False
         except Exception as exc:
             doc.line = failure_line(doc.item, exc), False
         doc.prepared, doc.results = None, []
 
-    def _left(self, doc: _Doc) -> float | None:
-        """Seconds left of the document's budget (None: no budget); over it, the document fails."""
-        if doc.deadline is None:
-            return None
-        left = doc.deadline - time.monotonic()
-        if left <= 0:
-            raise self._overdue()
-        return left
+    def _charge(self, doc: _Doc, started: float) -> None:
+        """Count the stage begun at `started` against the document; past its budget, it fails."""
+        doc.spent += time.monotonic() - started
+        self._left(doc)
 
-    def _over(self, doc: _Doc) -> bool:
-        """Whether the document's budget ran out (it then has its error line)."""
-        try:
-            self._left(doc)
-        except OverBudget as exc:
-            doc.line = failure_line(doc.item, exc), False
-            doc.prepared, doc.results = None, []
-            return True
-        return False
+    def _left(self, doc: _Doc) -> float | None:
+        """Seconds left of the document's budget (None: no budget)."""
+        limit = self.settings.time_limit
+        if not limit:
+            return None
+        if doc.spent >= limit:
+            raise self._overdue()
+        return limit - doc.spent
 
     def _overdue(self) -> OverBudget:
         return OverBudget(f"over the time budget of {self.settings.time_limit:g} s per document")
