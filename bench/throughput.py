@@ -137,6 +137,24 @@ def table_costs(lines: list[str], folder: Path) -> dict[str, float]:
     return costs
 
 
+def engine_split(paths: list[Path]) -> tuple[float, float, float]:
+    """(main thread's CPU, the process's CPU, wall) seconds of the one-process engine, 2 threads.
+
+    The main thread runs all our Python; Kiwi's threads the rest. One process is limited by
+    its main thread once the cores can tokenize faster than it prepares and finishes: at
+    1 + Kiwi's share / ours cores, beyond which `--processes` pays.
+    """
+    from extractor.batch import discover
+    from extractor.batch.threads import Engine
+
+    engine = Engine(threads=2)
+    items = list(discover([str(path) for path in paths]))
+    engine.lines(items[:20])
+    main, process, wall = time.thread_time(), time.process_time(), time.perf_counter()
+    engine.run(items, lambda line: None)
+    return time.thread_time() - main, time.process_time() - process, time.perf_counter() - wall
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=400)
@@ -179,6 +197,7 @@ def main() -> None:
             tables = table_costs(lines, out)
         except OutputRefused:  # the [tables] extra is not installed
             tables = {}
+        main_cpu, all_cpu, engine_wall = engine_split(paths)
 
         batch = {"one": ["-j", "1"], "threads": ["-j", "2"], "processes": ["--processes", "2"]}
         runs: dict[str, list[Run]] = {name: [] for name in batch}
@@ -219,6 +238,10 @@ def main() -> None:
     one_s = median(runs["one"], "seconds")
     print(f"    -j 2 against --processes 2: {processes_s / threads_s:.2f}x the docs/s at"
           f" {threads_pss / processes_pss:.2f}x the memory; -j 2 against -j 1: {one_s / threads_s:.2f}x")
+    kiwi_share = all_cpu - main_cpu
+    print(f"    in-process, -j 2: {n / engine_wall:.1f} docs/s; per document {1000 * main_cpu / n:.1f} ms of the main"
+          f" thread (busy {main_cpu / engine_wall:.0%} of the run), {1000 * kiwi_share / n:.1f} ms on Kiwi's threads:"
+          f" one process keeps up with up to {1 + kiwi_share / main_cpu:.1f} cores, --processes pays beyond")
     rss_batch = max(run.peak_rss_mb for run in runs["threads"])
     rss_kiwi = max(run.peak_rss_mb for run in kiwi_runs)
     rss_default = max(run.peak_rss_mb for run in default_runs)

@@ -1,0 +1,113 @@
+"""Memory over a long batch: the peak RSS once 2,000 documents are written against at the end.
+
+    .venv/bin/python bench/memory_flat.py [--docs 20000] [-j 2] [--processes 1]
+
+Writes a JSON Lines archive of N documents made from samples/ (every scraped-text copy given
+a sentence of its own, so that no cache keyed on the text can hide a leak), runs the batch CLI
+on it, and samples the resident memory of the run's processes every 0.2 s together with the
+number of lines written. A batch engine whose memory is flat shows the same peak at 2,000
+documents as at 20,000 (issue 17: within 10 %); a leak of 1 KB a document would show as 18 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SAMPLE_EVERY = 0.2
+CHECKPOINTS = (500, 2000, 5000, 10000)
+
+
+def archive(count: int, target: Path) -> None:
+    sources = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+    texts = [(p.suffix, p.read_bytes().decode("utf-8", "replace")) for p in sources]
+    with target.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            suffix, text = texts[i % len(texts)]
+            if suffix == ".html":
+                row = {"id": f"d{i:06d}", "html": text}
+            else:
+                row = {"id": f"d{i:06d}", "text": text + f"\n이 사업의 {i}번째 과제에는 {i % 97 + 1}억원이 든다.\n"}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def rss_mb(root: int) -> float:
+    """Resident memory of `root` and its descendants, in MB (Linux /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parents[int(entry)] = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    pids, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def lines_in(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=20000)
+    parser.add_argument("-j", "--jobs", default="2")
+    parser.add_argument("--processes", default="1")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp) / "archive.jsonl", Path(tmp) / "out" / "out.jsonl"
+        out.parent.mkdir()
+        archive(args.docs, source)
+        started = time.monotonic()
+        child = subprocess.Popen([sys.executable, "-m", "extractor", str(source), "-j", args.jobs,
+                                  "--processes", args.processes, "-q", "-o", str(out)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak, at = 0.0, {}
+        written = 0
+        while child.poll() is None:
+            peak = max(peak, rss_mb(child.pid))
+            written = lines_in(out)
+            for mark in CHECKPOINTS:
+                if written >= mark and mark not in at:
+                    at[mark] = peak
+            time.sleep(SAMPLE_EVERY)
+        seconds = time.monotonic() - started
+        written = lines_in(out)
+        errors = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+    print(f"{args.docs} documents, -j {args.jobs} --processes {args.processes}: {written} lines in {seconds:.0f} s"
+          f" ({written / seconds:.1f} docs/s), exit {child.returncode}")
+    for mark, value in sorted(at.items()):
+        print(f"  peak RSS by {mark:>6} lines: {value:,.0f} MB")
+    print(f"  peak RSS at the end ({written} lines): {peak:,.0f} MB")
+    if 2000 in at:
+        print(f"  end against 2,000: {peak / at[2000]:.3f}x (issue 17: within 1.10x)")
+    if errors.strip():
+        print("  stderr: " + errors.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    main()
