@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from throughput import memory_kb, tree  # bench/ is the script's folder: on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -40,28 +41,8 @@ def archive(count: int, target: Path) -> None:
 
 
 def rss_mb(root: int) -> float:
-    """Resident memory of `root` and its descendants, in MB (Linux /proc)."""
-    parents: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                parents[int(entry)] = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, ValueError, IndexError):
-                continue
-    pids, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        pids.append(pid)
-        todo.extend(child for child, parent in parents.items() if parent == pid)
-    total = 0
-    for pid in pids:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total / 1024
+    """Resident memory of `root` and its descendants, in MB."""
+    return sum(memory_kb(pid)[1] for pid in tree(root)) / 1024
 
 
 def lines_in(path: Path) -> int:
