@@ -29,7 +29,7 @@ CHECKPOINTS = (500, 2000, 5000, 10000)
 
 def archive(count: int, target: Path) -> None:
     sources = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
-    texts = [(p.suffix, p.read_bytes().decode("utf-8", "replace")) for p in sources]
+    texts = [(p.suffix, _text(p.read_bytes())) for p in sources]
     with target.open("w", encoding="utf-8") as out:
         for i in range(count):
             suffix, text = texts[i % len(texts)]
@@ -40,17 +40,35 @@ def archive(count: int, target: Path) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def _text(data: bytes) -> str:
+    """A sample's text: the CP949 and EUC-KR copies are not UTF-8 (a JSON line carries text, not bytes)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp949")
+
+
 def rss_mb(root: int) -> float:
     """Resident memory of `root` and its descendants, in MB."""
     return sum(memory_kb(pid)[1] for pid in tree(root)) / 1024
 
 
-def lines_in(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-    except OSError:
-        return 0
+class LineCount:
+    """Lines written so far, reading only what was added since the last look."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.count = path, 0, 0
+
+    def __call__(self) -> int:
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(self.offset)
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    self.count += chunk.count(b"\n")
+                    self.offset += len(chunk)
+        except OSError:
+            pass
+        return self.count
 
 
 def main() -> None:
@@ -64,21 +82,25 @@ def main() -> None:
         out.parent.mkdir()
         archive(args.docs, source)
         started = time.monotonic()
+        errors_file = (Path(tmp) / "stderr.txt").open("w+b")  # a pipe left unread would fill and stop the run
         child = subprocess.Popen([sys.executable, "-m", "extractor", str(source), "-j", args.jobs,
                                   "--processes", args.processes, "-q", "-o", str(out)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                 stdout=subprocess.DEVNULL, stderr=errors_file)
         peak, at = 0.0, {}
+        lines_in = LineCount(out)
         written = 0
         while child.poll() is None:
             peak = max(peak, rss_mb(child.pid))
-            written = lines_in(out)
+            written = lines_in()
             for mark in CHECKPOINTS:
                 if written >= mark and mark not in at:
                     at[mark] = peak
             time.sleep(SAMPLE_EVERY)
         seconds = time.monotonic() - started
-        written = lines_in(out)
-        errors = child.stderr.read().decode("utf-8", "replace") if child.stderr else ""
+        written = lines_in()
+        errors_file.seek(0)
+        errors = errors_file.read().decode("utf-8", "replace")
+        errors_file.close()
     print(f"{args.docs} documents, -j {args.jobs} --processes {args.processes}: {written} lines in {seconds:.0f} s"
           f" ({written / seconds:.1f} docs/s), exit {child.returncode}")
     for mark, value in sorted(at.items()):
