@@ -8,11 +8,17 @@ span, where comparing with every earlier match was quadratic on long documents.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, TypeVar
 
 K = TypeVar("K")
 T = TypeVar("T")
+
+
+class Finds(Protocol):
+    """What a pass reads matches from: an `re.Pattern`, or an `anchored.Anchored` that finds the same."""
+
+    def finditer(self, string: str, /) -> Iterator[re.Match[str]]: ...
 
 
 class Coverage:
@@ -26,7 +32,7 @@ class Coverage:
         self._taken[start:end] = b"\x01" * (end - start)
 
 
-def first_match_wins(text: str, patterns: Iterable[tuple[K, re.Pattern[str]]],
+def first_match_wins(text: str, patterns: Iterable[tuple[K, Finds]],
                      read: Callable[[K, re.Match[str]], T | None], *,
                      span: Callable[[T], tuple[int, int]] | None = None,
                      taken: Coverage | None = None) -> list[T]:

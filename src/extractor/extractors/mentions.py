@@ -114,7 +114,7 @@ def _mention(doc: Document, read: Reading) -> Mention | None:
         # A glued prefix names the organization: any place before a local office (마산시장),
         # the start of an organization the office's first syllable completes (금융감독원장),
         # or a known or organization-shaped word before any other office (국토부장관).
-        completing = ending_office(title, titles.completing_offices)
+        completing = _completing_office(title)
         if completing and title not in titles.local_offices:
             # 국가안보실장: the office 안보실장 ends in 실장, so 국가 + 안보 + 실 is the organization;
             # a deputy's 부 (국회부의장, 금감원부원장) names no part of it
@@ -144,6 +144,12 @@ def _mention(doc: Document, read: Reading) -> Mention | None:
 def ending_office(title: str, offices: Iterable[str]) -> str | None:
     """The longest of `offices` that `title` is or ends with (실장 of 안보실장, 지사 of 도지사)."""
     return max((office for office in offices if title.endswith(office)), key=len, default=None)
+
+
+@cache
+def _completing_office(title: str) -> str | None:
+    """The office of titles.toml's completing_offices that `title` ends with, kept per title."""
+    return ending_office(title, rules.get(Titles).completing_offices)
 
 
 def full_title(title: str, *, former: str | None = None, rank: str | None = None, elect: str | None = None) -> str:

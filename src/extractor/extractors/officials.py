@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..analysis import Document
 from ..coverage import Coverage
 from ..records import Official, Span
-from ..rules.schemas.officials import pattern
+from ..rules.schemas.officials import anchored
 from . import mentions as shapes
 from .base import Result, Step
 from .coreference import back_references
@@ -29,7 +29,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     """Office mentions (and "원 장관" short forms resolved to a full name), in text order."""
     taken = Coverage(len(doc.body))
     found = shapes.find(doc, taken)
-    found.extend(back_references(doc, found, taken, pattern("family_name_and_office")))
+    found.extend(back_references(doc, found, taken, anchored("family_name_and_office")))
     found.sort(key=lambda m: m.start)
     return found
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 from .. import rules
 from ..analysis import Document
 from ..coverage import Coverage
-from ..rules.schemas.officials import pattern as official_pattern
+from ..rules.schemas.officials import anchored
 from ..rules.schemas.quotes import Quotes
 from ..rules.schemas.quotes import pattern as quote_pattern
 from ..rules.schemas.surnames import Surnames
@@ -41,7 +41,7 @@ def short_forms(doc: Document, taken: Coverage) -> list[Named]:
     hanja = rules.get(Surnames).hanja
     out = []
     for shape in ("family_name_and_office", "family_name_and_role"):
-        for match in official_pattern(shape).finditer(doc.body):
+        for match in anchored(shape).finditer(doc.body):
             surname = hanja.get(match.group("surname"), match.group("surname"))
             if surname in ambiguous or taken.overlaps(match.start(), match.end()):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..analysis import Document
 from ..coverage import Coverage
-from ..rules.schemas.officials import pattern
+from ..rules.schemas.officials import anchored
 from .coreference import back_references
 from .mentions import Mention
 from .names import is_person_name
@@ -16,10 +16,10 @@ def find_speakers(doc: Document) -> list[Mention]:
     role's shapes find them."""
     out = []
     taken = Coverage(len(doc.body))
-    for match in pattern("name_and_role").finditer(doc.body):
+    for match in anchored("name_and_role").finditer(doc.body):
         name = match.group("name")
         if is_person_name(doc, name, match.start("name")):
             out.append(Mention(name, match.group("title"), match.group("org"), match.group("org"),
                                match.start(), match.end("title"), official=False, office=match.group("title")))
             taken.add(match.start(), match.end("title"))
-    return out + back_references(doc, out, taken, pattern("family_name_and_role"))
+    return out + back_references(doc, out, taken, anchored("family_name_and_role"))
