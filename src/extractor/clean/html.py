@@ -40,7 +40,7 @@ def clean_html(page: str) -> Cleaned:
     root, refused = parse(page)
     cleaned = None
     if root is not None:
-        cleaned = _clean(prune(root), page)
+        cleaned = _clean(prune(root, page), page)
     elif not refused:
         from . import soup  # bs4 costs 0.1 s to import: only such pages pay it
 

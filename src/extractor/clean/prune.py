@@ -3,7 +3,7 @@
 On a news page menus, related-article lists, comment boxes and ad slots are three
 elements in four; dropping them first spares every reader's walk. (The readers once read
 a bs4 tree built again from the pruned page's markup: the tree is now read where it is,
-as bs4 read that markup, see `as_serialized`.)
+as bs4 read that markup, see serialized.py.)
 
 Only what no reader looks at goes. A junk element (rules/html.toml, the same test the
 body walk skips by) is kept whole when it or anything in it carries metadata as html.toml's
@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 
 from ..rules.schemas.html import PageMeta
 from . import selectors, tree
+from .serialized import as_serialized
 from .timestamps import labelled_stamp
 from .tree import Element, collapse
 
@@ -45,8 +46,8 @@ def parse(page: str) -> tuple[Element | None, bool]:
     return root, False
 
 
-def prune(root: Element) -> Element:
-    """The page's tree without its furniture and comments, read as bs4 read that tree's markup."""
+def prune(root: Element, page: str) -> Element:
+    """The tree of `page` without its furniture and comments, read as bs4 read that tree's markup."""
     held = _holders(root)
     stamp = labelled_stamp()
     doomed = []
@@ -61,37 +62,9 @@ def prune(root: Element) -> Element:
                 doomed.append(child)
     for element in doomed:
         element.drop_tree()  # keeps the tail: the text after an element belongs to its parent
-    root = as_serialized(root)
+    root = as_serialized(root, page)
     collapse(root)
     return root
-
-
-def as_serialized(root: Element) -> Element:
-    """The tree as its markup, written out by lxml and parsed again, would be.
-
-    So the pruned page reads as it read when bs4 parsed that markup. libxml2 writes three
-    things otherwise than its tree holds them: a <meta> whose first attribute is
-    http-equiv="Content-Type" it leaves out (its tail stays); a URL attribute it writes
-    without leading blanks, with spaces, controls and non-ASCII %-escaped (the readers
-    read href); an empty <li> it writes without its end tag, so that what follows falls
-    into it when parsed again: only then is the tree written and parsed (a page in
-    twenty-five).
-    """
-    for meta in [m for m in root.iter("meta") if m.keys()[:1] == ["http-equiv"]]:
-        if meta.get("http-equiv") == "Content-Type":
-            meta.drop_tree()
-    for element in root.iter("a", "link"):
-        href = element.get("href")
-        if href is not None and (escaped := _uri(href)) != href:
-            element.set("href", escaped)
-    if any(not item.text and not len(item) for item in root.iter("li")):
-        root = lxml_html.document_fromstring(lxml_html.tostring(root, encoding="unicode"))
-    return root
-
-
-def _uri(value: str) -> str:
-    value = value.lstrip(" \t\n\r")
-    return "".join(c if " " < c < "\x7f" else "".join(f"%{b:02X}" for b in c.encode()) for c in value)
 
 
 def _names(element: Element) -> str:
