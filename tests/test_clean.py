@@ -5,14 +5,16 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from lxml import html as lxml_html
 
 from extractor import extract, rules
-from extractor.clean import meta
+from extractor.clean import meta, soup
+from extractor.clean import prune as prune_module
 from extractor.clean.html import _clean, clean_html
-from extractor.clean.lines import Kind, LineKinds, classify
-from extractor.clean.prune import prune
+from extractor.clean.lines import Cleaned, Kind, LineKinds, classify
+from extractor.clean.prune import parse, prune
 from extractor.clean.text import unwrap
+from extractor.clean.tree import collapse
 from extractor.decode import decode
 from extractor.rules.schemas.html import Html
 
@@ -118,8 +120,21 @@ _FURNISHED_PAGE = """<html><head><title>청년 일자리 예산 늘린다 - 대�
 </body></html>"""
 
 
+def _pruned(page: str) -> Cleaned:
+    root, _ = parse(page)
+    assert root is not None
+    return _clean(prune(root, page))
+
+
+def _whole(page: str) -> Cleaned:
+    """The page as bs4 on lxml reads it, whole: as it was read before pruning and lxml's tree."""
+    return _clean(soup.read(page, "lxml"))
+
+
 def test_prune_drops_furniture_and_keeps_what_the_reader_needs() -> None:
-    pruned = prune(_FURNISHED_PAGE)
+    root, _ = parse(_FURNISHED_PAGE)
+    assert root is not None
+    pruned = lxml_html.tostring(prune(root, _FURNISHED_PAGE), encoding="unicode")
     for gone in ("gnb-menu", "related-news", "stylesheet", "color: red", "var 입력", "<!--"):
         assert gone not in pruned
     for kept in ('rel="canonical"', "<title>", "입력 2023.03.15", "hong@idaegu.com", "reporter-name", "<figcaption>"):
@@ -139,16 +154,55 @@ def test_pruned_page_reads_as_the_whole_page() -> None:
 @pytest.mark.parametrize("path", sorted([*SAMPLES.glob("*.html"), *(CORPUS / "articles").glob("*.html")]),
                          ids=lambda p: p.name)
 def test_pruning_changes_nothing_that_is_read(path: Path) -> None:
-    """The pages of the repo give the same body, captions and metadata pruned or whole."""
+    """The pages of the repo give the same body, captions and metadata pruned in lxml's
+    tree as bs4 gives them reading the whole page."""
     page = decode(path.read_bytes()).text
-    whole, pruned = _clean(BeautifulSoup(page, "lxml")), _clean(BeautifulSoup(prune(page), "lxml"))
+    whole, pruned = _whole(page), _pruned(page)
     assert (pruned.body, pruned.captions, pruned.meta) == (whole.body, whole.captions, whole.meta)
 
 
-def test_prune_leaves_what_lxml_refuses_to_bs4() -> None:
-    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>본문</p></body></html>'
-    assert prune(page) == page
-    assert prune("") == ""
+def _nodes(root: lxml_html.HtmlElement) -> list[tuple[object, ...]]:
+    return [(node.tag, sorted(node.attrib.items()) if isinstance(node.tag, str) else None, node.text, node.tail)
+            for node in root.iter()]
+
+
+_QUIRKS = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n'
+           '<meta content="text/html" http-equiv="Content-Type"><title>제목</title></head><body>'
+           '<p>끝 <b>굵게</b> 꼬리</p>'
+           '<a href=" mailto:hong@idaegu.com">메일</a><a href="/검색?q=홍 길동">검색</a>'
+           '<pre>  \n  </pre></body></html>')
+
+
+_RARE_QUIRKS = [
+    '<ul><li class="bundle"><div class="ad">광고</div></li>\n<li>둘째</li></ul>',
+    "<xmp><b>굵게</b></xmp>", "<noembed>&lt;i&gt;</noembed>", "<p>줄&#13;바꿈</p>", '<p title="a&#13;b">x</p>',
+    '<script type="application/ld+json">\'<meta http-equiv="Content-Type" content="x">\';</script>',
+    '<meta http-equiv="Content-Type" content="a>b">', "<p>글<plaintext>끝</p>",
+]
+
+
+@pytest.mark.parametrize("page", [_QUIRKS, *(f"<html><body>{q}<p>꼬리</p></body></html>" for q in _RARE_QUIRKS),
+                                  *(decode(path.read_bytes()).text for path in sorted(SAMPLES.glob("*.html")))])
+def test_the_pruned_tree_is_the_tree_its_markup_parses_to(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers read the pruned tree as bs4 read its markup: what lxml writes otherwise
+    than its tree holds it (a Content-Type <meta>, URLs, an empty <li> …) is done to the tree."""
+    root, _ = parse(page)
+    assert root is not None
+    pruned = prune(root, page)
+    monkeypatch.setattr(prune_module, "as_serialized", lambda tree, page: tree)
+    root, _ = parse(page)
+    assert root is not None
+    again = lxml_html.document_fromstring(lxml_html.tostring(prune(root, page), encoding="unicode"))
+    collapse(again)
+    assert _nodes(pruned) == _nodes(again)
+
+
+def test_what_lxml_refuses_goes_to_bs4() -> None:
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>' + "구청이 주민 센터 두 곳을 새로 연다. " * 4
+    assert parse(page) == (None, False)
+    assert parse("") == (None, False)
+    assert clean_html(page).body.startswith("구청이 주민 센터")
+    assert clean_html("").body == ""
 
 
 @pytest.mark.parametrize("paragraph", ["[부산/문종덕기자] 부산시는 디자인상을 받았다고 밝혔다.",
@@ -332,7 +386,7 @@ def test_a_headline_in_a_furniture_header_reads_the_same_pruned() -> None:
     page = ('<html><head></head><body><div class="article-header"><h2 class="tit">부산시 청년 월세 지원 두 배로</h2>'
             '</div><div class="txt"><p>부산시가 청년 월세 지원 대상을 올해 5천명에서 내년 1만명으로 두 배 '
             "늘린다고 1일 밝혔다.</p></div></body></html>")
-    whole, pruned = _clean(BeautifulSoup(page, "lxml")), _clean(BeautifulSoup(prune(page), "lxml"))
+    whole, pruned = _whole(page), _pruned(page)
     assert whole.meta.title == pruned.meta.title == "부산시 청년 월세 지원 두 배로"
     assert clean_html(page).meta.title == "부산시 청년 월세 지원 두 배로"
 

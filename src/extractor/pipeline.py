@@ -97,7 +97,7 @@ class Extractor:
             decoded = decode(data, max_bytes=self.settings.max_bytes)
             kind = _format(wanted, decoded.text, path or (str(source) if isinstance(source, Path) else None))
             if kind == "html":
-                from .clean.html import clean_html  # bs4 costs 0.1 s to import: only pages pay it
+                from .clean.html import clean_html  # lxml costs 15 ms to import: only pages pay it
 
                 cleaned = clean_html(decoded.text)
             else:

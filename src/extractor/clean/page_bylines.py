@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bs4.element import Comment, NavigableString, Tag
-
 from ..korean import HANGUL_CLASS
 from ..rules.schemas.html import PageMeta
-from . import bylines, outlets, selectors
+from . import bylines, outlets, selectors, tree
 from .container import names
 from .draft import MetaDraft
 from .fold import fold
+from .tree import Element
 
 _PERSON = re.compile(rf"^(?:[{HANGUL_CLASS}]{{2,4}}|[A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}})$")
 # "조민정(jjung@edaily.co.kr)", "한지숙 jshan@heraldcorp.com", "홍길동 기자 (hong@…)": a portal's byline box
@@ -57,13 +56,13 @@ def take_author(draft: MetaDraft, value: str) -> None:
             draft.add_reporter(name)
 
 
-def take_byline_elements(elements: list[Tag], draft: MetaDraft) -> None:
+def take_byline_elements(elements: list[Element], draft: MetaDraft) -> None:
     """Reporters (and their emails) from the page's small byline elements."""
     byline = selectors.word_test(_read().byline_words)
     for tag in elements:
-        if not byline(names(tag)) or len(tag.get_text(" ")) >= _MAX_BYLINE or _is_control(tag):
+        if not byline(names(tag)) or len(whole := tree.text(tag)) >= _MAX_BYLINE or _is_control(tag):
             continue
-        text = fold(tag.get_text(" "))
+        text = fold(whole)
         found = bylines.match_byline_line(text)  # "김서연 기자 ksy@…": the email too
         pair = _NAME_EMAIL.match(text)
         if found and found.get("name") and is_reporter_name(bylines.strip_reporter_suffix(found["name"] or "")):
@@ -74,44 +73,44 @@ def take_byline_elements(elements: list[Tag], draft: MetaDraft) -> None:
             take_author(draft, text)
 
 
-def _is_control(tag: Tag) -> bool:
+def _is_control(tag: Element) -> bool:
     """A button, counter or card in a reporter box, or a byline in a link to another story."""
     control = selectors.word_test(_read().control_words)
-    node: Tag | None = tag
+    node: Element | None = tag
     for _ in range(_ANCESTORS):
-        if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
+        if node is None or node.tag in ("body", "html") or node.getparent() is None:  # the root: the soup
             return False
-        if node.name == "button" or control(names(node)):
+        if node.tag == "button" or control(names(node)):
             return True
-        href = str(node.get("href") or "")
-        if (node.name == "a" and href and not href.startswith("mailto:")
-                and len(node.get_text(" ")) > len(tag.get_text(" ")) + _CARD_TEXT):
+        href = node.get("href") or ""
+        if (node.tag == "a" and href and not href.startswith("mailto:")
+                and len(tree.text(node)) > len(tree.text(tag)) + _CARD_TEXT):
             return True  # a card in a list of other stories: the link holds their headline too
-        node = node.parent
+        node = node.getparent()
     return False
 
 
-def mailto_links(elements: list[Tag]) -> list[Tag]:
-    return [t for t in elements if t.name == "a" and str(t.get("href") or "").startswith("mailto:")]
+def mailto_links(elements: list[Element]) -> list[Element]:
+    return [t for t in elements if t.tag == "a" and (t.get("href") or "").startswith("mailto:")]
 
 
-def find_reporter_emails(links: list[Tag], draft: MetaDraft) -> None:
+def find_reporter_emails(links: list[Element], draft: MetaDraft) -> None:
     """A reporter's email from a mailto link (of `links`) in the small element that names them."""
     for name, email in list(draft.reporters):
         if email or not name:
             continue
         for link in links:
-            box = link.parent
+            box = link.getparent()
             for _ in range(2):
-                if isinstance(box, Tag) and name in box.get_text(" ") and len(box.get_text(" ")) < 200:
-                    address = str(link["href"])[len("mailto:"):].split("?")[0].strip()
+                if box is not None and name in (text := tree.text(box)) and len(text) < 200:
+                    address = (link.get("href") or "")[len("mailto:"):].split("?")[0].strip()
                     if bylines.find_emails(address):
                         draft.add_reporter(name, address)
                     break
-                box = box.parent if isinstance(box, Tag) else None
+                box = box.getparent() if box is not None else None
 
 
-def printed_bylines(elements: list[Tag], elsewhere: set[int]) -> list[bylines.Fields]:
+def printed_bylines(elements: list[Element], elsewhere: set[Element]) -> list[bylines.Fields]:
     """Bylines the page prints as an element of their own, whatever its class
     (span.newsName "머니투데이방송 유찬 기자"), outside footers, side boxes and links.
 
@@ -119,12 +118,10 @@ def printed_bylines(elements: list[Tag], elsewhere: set[int]) -> list[bylines.Fi
     a line that is a whole byline with its job (기자, 특파원 …) counts: the first one.
     """
     for tag in elements:
-        # its one child a string (bs4's `.string` recurses down single children: deep pages)
-        text = tag.contents[0] if len(tag.contents) == 1 and isinstance(tag.contents[0], NavigableString) else None
-        if (text is None or isinstance(text, Comment) or id(tag) in elsewhere or len(text) >= _MAX_BYLINE
-                or tag.name in ("script", "style")):
+        text = tag.text if not len(tag) else None  # its one child a string
+        if text is None or tag in elsewhere or len(text) >= _MAX_BYLINE or tag.tag in ("script", "style"):
             continue
-        found = bylines.match_byline_line(fold(str(text)))
+        found = bylines.match_byline_line(fold(text))
         if found and found.get("name") and is_reporter_name(bylines.strip_reporter_suffix(found["name"] or "")):
             return [found]
     return []

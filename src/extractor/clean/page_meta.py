@@ -15,15 +15,13 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.element import Tag
-
 from ..korean import HANGUL
 from ..rules.schemas.html import PageMeta
-from . import bylines, outlets, page_bylines, selectors, timestamps
+from . import bylines, outlets, page_bylines, selectors, timestamps, tree
 from .container import MIN_BODY_CHARS, hangul, names
 from .draft import MetaDraft
 from .fold import fold
+from .tree import Element
 
 # Brackets, quotes and spaces: what a declared headline may write otherwise than the printed one.
 _TITLE_KEY = re.compile(r"[\s\[\](){}【】〔〕<>〈〉《》「」『』\"'“”‘’]")
@@ -47,13 +45,14 @@ def _read() -> PageMeta:
     return selectors.settings().page_meta
 
 
-def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str, Any]]) -> MetaDraft:
+def page_meta(root: Element, elements: list[Element], articles: list[dict[str, Any]]) -> MetaDraft:
     """Metadata from JSON-LD (`articles`), Open Graph and article:* tags, <time> and byline elements."""
     draft = MetaDraft()
     for item in articles:
         _take_json_ld(draft, item)
     tags = _meta_tags(elements)
-    page_title = fold(soup.title.get_text(" ")) if soup.title else ""
+    title = next((t for t in elements if t.tag == "title"), None)
+    page_title = fold(tree.text(title)) if title is not None else ""
     # "headline - 부산일보", "headline | 한겨레", "headline :: 충청일보": the site's name closes the page title
     suffix = _title_suffix().search(page_title)
     printed = page_title[: suffix.start()].strip() if suffix else page_title
@@ -73,9 +72,9 @@ def page_meta(soup: BeautifulSoup, elements: list[Tag], articles: list[dict[str,
     for key in selectors.settings().updated_meta:
         if key in tags and draft.updated_at is None:
             draft.updated_at = timestamps.parse_timestamp(tags[key])
-    time_tag = next((t for t in elements if t.name == "time" and t.get("datetime")), None)
-    if draft.published_at is None and isinstance(time_tag, Tag):
-        draft.published_at = timestamps.parse_timestamp(str(time_tag["datetime"]))
+    time_tag = next((t for t in elements if t.tag == "time" and t.get("datetime")), None)
+    if draft.published_at is None and time_tag is not None:
+        draft.published_at = timestamps.parse_timestamp(time_tag.get("datetime") or "")
     draft.published_at = draft.published_at or _attribute_time(elements, _read().published_attributes)
     draft.updated_at = draft.updated_at or _attribute_time(elements, _read().updated_attributes)
     for key in ("author", "dable:author", "article:author", "og:article:author"):
@@ -106,47 +105,47 @@ def _outlet(url: str | None, site_name: str | None, title_suffix: str | None) ->
     return suffix or (site_name if site_name and outlets.is_portal(site_name) else None)
 
 
-def _printed_title(declared: str | None, printed: str, elements: list[Tag]) -> str | None:
+def _printed_title(declared: str | None, printed: str, elements: list[Element]) -> str | None:
     """The headline as the page prints it (<h1>, <title>) when the declared one (og:title)
     is the same words in other brackets or spacing: "(2보)" printed, "[2보]" declared."""
     if not declared:
         return declared
     key = _TITLE_KEY.sub("", declared)
-    for text in [fold(t.get_text(" ")) for t in elements if t.name == "h1"] + [printed]:
+    for text in [fold(tree.text(t)) for t in elements if t.tag == "h1"] + [printed]:
         if text != declared and _TITLE_KEY.sub("", text) == key and len(text) <= _MAX_HEADLINE:
             return text
     return declared
 
 
-def _headline(elements: list[Tag], page_title: str, outlet: str | None) -> str | None:
+def _headline(elements: list[Element], page_title: str, outlet: str | None) -> str | None:
     """A page without title metadata: its <h1>, else an element classed as the title
     (h2.tit, h3.title), else the page's <title>; never a logo's text, the outlet's name."""
     wanted, subtitle = selectors.word_test(_read().title_words), selectors.word_test(_read().subtitle_words)
-    headings = [t for t in elements if t.name == "h1"]
-    headings += [t for t in elements if t.name not in ("title", "meta")
+    headings = [t for t in elements if t.tag == "h1"]
+    headings += [t for t in elements if t.tag not in ("title", "meta")
                  and wanted(element_names := names(t)) and not subtitle(element_names)]
-    for text in [*(fold(t.get_text(" ")) for t in headings), page_title]:
+    for text in [*(fold(tree.text(t)) for t in headings), page_title]:
         if (len(HANGUL.findall(text)) >= _HEADLINE_HANGUL and len(text) <= _MAX_HEADLINE and text != outlet
                 and outlets.outlet_name(text.replace(" ", "")) is None):
             return text
     return page_title or None
 
 
-def _attribute_time(elements: list[Tag], attributes: tuple[str, ...]) -> datetime | None:
+def _attribute_time(elements: list[Element], attributes: tuple[str, ...]) -> datetime | None:
     for tag in elements:
         for name in attributes:
-            value = tag.attrs.get(name)
-            if isinstance(value, str) and (stamp := timestamps.parse_timestamp(value)):
+            value = tag.get(name)
+            if value is not None and (stamp := timestamps.parse_timestamp(value)):
                 return stamp
     return None
 
 
-def _meta_tags(elements: list[Tag]) -> dict[str, str]:
+def _meta_tags(elements: list[Element]) -> dict[str, str]:
     tags: dict[str, str] = {}
-    for tag in (t for t in elements if t.name == "meta"):
+    for tag in (t for t in elements if t.tag == "meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         content = tag.get("content")
-        if isinstance(key, str) and isinstance(content, str) and content.strip():
+        if key is not None and content is not None and content.strip():
             tags.setdefault(key.strip().lower(), fold(htmlmod.unescape(content)))
     return tags
 
@@ -155,16 +154,15 @@ def _first(tags: dict[str, str], *keys: str) -> str | None:
     return next((tags[k] for k in keys if tags.get(k)), None)
 
 
-def _canonical(elements: list[Tag]) -> str | None:
-    link = next((t for t in elements if t.name == "link" and "canonical" in (t.get("rel") or [])), None)
-    href = link.get("href") if isinstance(link, Tag) else None
-    return href if isinstance(href, str) else None
+def _canonical(elements: list[Element]) -> str | None:
+    link = next((t for t in elements if t.tag == "link" and "canonical" in (t.get("rel") or "").split()), None)
+    return link.get("href") if link is not None else None
 
 
-def json_ld_articles(elements: list[Tag]) -> Iterator[dict[str, Any]]:
+def json_ld_articles(elements: list[Element]) -> Iterator[dict[str, Any]]:
     types = set(selectors.settings().article_types)
-    for script in (t for t in elements if t.name == "script" and t.get("type") == "application/ld+json"):
-        data = _lenient_json(script.string or script.get_text())
+    for script in (t for t in elements if t.tag == "script" and t.get("type") == "application/ld+json"):
+        data = _lenient_json(tree.text(script, ""))
         for item in _walk_json(data):
             kind = item.get("@type")
             kinds = set(kind) if isinstance(kind, list) else {kind}

@@ -11,39 +11,38 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from bs4.element import Comment, Tag
+from lxml import etree
 
-from . import selectors, timestamps
+from . import selectors, timestamps, tree
 from .container import names
 from .fold import fold
+from .tree import Element
 
 Stamps = tuple[datetime | None, datetime | None]
 # A date element holds a stamp and its label, perhaps a name: not a paragraph.
 _MAX_DATE_TEXT = 120
+_ALL_STRINGS = etree.XPath("descendant-or-self::text()")
 
 
-def footer_ids(elements: list[Tag]) -> set[int]:
-    """The ids of the elements of a page's footer, side boxes and links, and everything
-    inside them (document order: a parent is judged before its children, one pass)."""
+def footer(elements: list[Element]) -> set[Element]:
+    """The elements of a page's footer, side boxes and links, and everything inside them
+    (document order: a parent is judged before its children, one pass)."""
     elsewhere = selectors.word_test(selectors.settings().page_meta.elsewhere_words)
-    inside: set[int] = set()
+    inside: set[Element] = set()
     for tag in elements:
-        if tag.attrs is None:  # a caption taken out of the tree (decomposed)
-            continue
-        parent = tag.parent
-        if (tag.name in ("footer", "aside") or (tag.name == "a" and tag.get("href")) or elsewhere(names(tag))
-                or (isinstance(parent, Tag) and id(parent) in inside)):
-            inside.add(id(tag))
+        if (tag.tag in ("footer", "aside") or (tag.tag == "a" and tag.get("href")) or elsewhere(names(tag))
+                or tag.getparent() in inside):
+            inside.add(tag)
     return inside
 
 
-def printed_stamps(elements: list[Tag], footer: set[int]) -> Stamps:
+def printed_stamps(elements: list[Element], footer: set[Element]) -> Stamps:
     """The first stamp of an element classed as the article's date, outside the footer."""
     dated = selectors.word_test(selectors.settings().page_meta.date_words)
     for tag in elements:
-        if tag.attrs is None or id(tag) in footer or not dated(names(tag)):
+        if tag in footer or not dated(names(tag)):
             continue
-        text = fold(tag.get_text(" "))
+        text = fold(tree.text(tag))
         if len(text) <= _MAX_DATE_TEXT:
             published, updated = timestamps.line_times(text)
             if published is not None:
@@ -51,11 +50,11 @@ def printed_stamps(elements: list[Tag], footer: set[int]) -> Stamps:
     return None, None
 
 
-def labelled_stamps(root: Tag, footer: set[int]) -> Stamps:
-    """Labelled stamps (기사입력 …, 수정 …) in the page's text outside its footer."""
-    text = " ".join(str(s) for s in root.find_all(string=True)
-                    if not isinstance(s, Comment) and id(s.parent) not in footer
-                    and (s.parent is None or s.parent.name not in ("script", "style")))
+def labelled_stamps(root: Element, footer: set[Element]) -> Stamps:
+    """Labelled stamps (기사입력 …, 수정 …) in the page's text outside its footer: every
+    string whose element is neither in the footer nor a <script> or <style>."""
+    text = " ".join(str(string) for string in _ALL_STRINGS(root)
+                    if (owner := tree.owner(string)) not in footer and owner.tag not in ("script", "style"))
     return timestamps.find_timestamps(text)
 
 

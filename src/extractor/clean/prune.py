@@ -1,10 +1,9 @@
-"""A saved page's furniture dropped with lxml before BeautifulSoup builds its tree.
+"""A saved page parsed by lxml, its furniture dropped, for the readers to read.
 
-bs4 builds its tree in Python, an object and a few calls per element; on a news page,
-where menus, related-article lists, comment boxes and ad slots are three elements in four,
-that costs more than Kiwi's tokenization of the article (SBS: 49 ms against 15 ms).
-lxml's parser and tree are C: finding and dropping that furniture there costs a few
-milliseconds, and bs4 (on lxml, as before) reads the rest.
+On a news page menus, related-article lists, comment boxes and ad slots are three
+elements in four; dropping them first spares every reader's walk. (The readers once read
+a bs4 tree built again from the pruned page's markup: the tree is now read where it is,
+as bs4 read that markup, see serialized.py.)
 
 Only what no reader looks at goes. A junk element (rules/html.toml, the same test the
 body walk skips by) is kept whole when it or anything in it carries metadata as html.toml's
@@ -23,29 +22,32 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..rules.schemas.html import PageMeta
-from . import selectors
+from . import selectors, tree
+from .serialized import as_serialized
 from .timestamps import labelled_stamp
+from .tree import Element, collapse
 
 
-def prune(page: str) -> str:
-    """The page without its furniture and comments, as HTML for bs4 to parse."""
-    return prune_page(page)[0]
-
-
-def prune_page(page: str) -> tuple[str, bool]:
-    """The pruned page, and whether lxml refused part of it.
+def parse(page: str) -> tuple[Element | None, bool]:
+    """The page's tree, else None and whether lxml stopped at its limits.
 
     libxml2 stops at its resource limits (nesting deeper than 256, a text node over 10 MB)
     and drops the rest of the page, saying so only in its error log: such a page must be
-    read by another parser, whole.
+    read by another parser, whole. An empty page and an XML declaration in a str it
+    refuses outright.
     """
     parser = lxml_html.HTMLParser()
     try:
         root = lxml_html.document_fromstring(page, parser=parser)
-    except (etree.LxmlError, ValueError):  # an empty page, an XML declaration in a str: bs4 copes
-        return page, False
+    except (etree.LxmlError, ValueError):
+        return None, False
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
-        return page, True
+        return None, True
+    return root, False
+
+
+def prune(root: Element, page: str) -> Element:
+    """The tree of `page` without its furniture and comments, read as bs4 read that tree's markup."""
     held = _holders(root)
     stamp = labelled_stamp()
     doomed = []
@@ -60,39 +62,37 @@ def prune_page(page: str) -> tuple[str, bool]:
                 doomed.append(child)
     for element in doomed:
         element.drop_tree()  # keeps the tail: the text after an element belongs to its parent
-    return str(lxml_html.tostring(root, encoding="unicode")), False
+    root = as_serialized(root, page)
+    collapse(root)
+    return root
 
 
-def _name(element: lxml_html.HtmlElement) -> str:
-    return element.tag if isinstance(element.tag, str) else ""
-
-
-def _names(element: lxml_html.HtmlElement) -> str:
+def _names(element: Element) -> str:
     return selectors.names([element.get("class") or ""], element.get("id"))
 
 
-def _is_junk(element: lxml_html.HtmlElement) -> bool:
-    return selectors.is_junk(_name(element), _names(element))
+def _is_junk(element: Element) -> bool:
+    return selectors.is_junk(tree.name(element), _names(element))
 
 
-def _holders(root: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
+def _holders(root: Element) -> set[Element]:
     """Every element that carries metadata, with all its ancestors.
 
     One pass in Python over lxml's elements: libxml2's XPath, asked the same tests,
     took three times as long.
     """
-    held: set[lxml_html.HtmlElement] = set()
+    held: set[Element] = set()
     for element in root.iter(etree.Element):
         if _carries_metadata(element):
-            node: lxml_html.HtmlElement | None = element
+            node: Element | None = element
             while node is not None and node not in held:
                 held.add(node)
                 node = node.getparent()
     return held
 
 
-def _carries_metadata(element: lxml_html.HtmlElement) -> bool:
-    name, get = _name(element), element.get
+def _carries_metadata(element: Element) -> bool:
+    name, get = tree.name(element), element.get
     if name in _metadata_tags() or (name == "script" and get("type") == "application/ld+json"):
         return True
     if name == "link":  # of the head's many links, only the canonical URL is read

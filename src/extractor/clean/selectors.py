@@ -1,10 +1,9 @@
-"""What rules/html.toml says of elements, asked of bs4 tags and lxml elements alike.
+"""What rules/html.toml says of elements: what is junk, what names a reporter, what a
+selector matches.
 
-A page is read twice: lxml drops its furniture (clean/prune.py), then bs4 reads the
-rest (clean/container.py, clean/page_meta.py). Both must agree on what is junk, what
-names a reporter and what a selector matches, so both ask here, handing over an
-element's name, its classes as a list (bs4 keeps a list, lxml a string) and its
-attribute getter.
+Pruning (clean/prune.py) and the readers (clean/container.py, clean/page_meta.py) must
+agree on all three, so both ask here, handing over an element's name, its classes as a
+list and its attribute getter.
 """
 
 from __future__ import annotations
